@@ -1,0 +1,450 @@
+using CreatorOS.Contracts.Storefront;
+using CreatorOS.Modules.Storefront.Blogs;
+using CreatorOS.Modules.Storefront.Data;
+using CreatorOS.Modules.Storefront.Pricing;
+using CreatorOS.Modules.Storefront.Sessions;
+using CreatorOS.Modules.Storefront.Subscribers;
+using CreatorOS.Modules.Storefront.Themes;
+using CreatorOS.SharedKernel.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreatorOS.Modules.Storefront.Stores;
+
+/// <summary>A published post with its store, for the public post page.</summary>
+internal sealed record PublishedBlog(StoreView Store, BlogView Blog, string Html);
+
+/// <summary>
+/// Reads and changes a workspace's store. Each change is validated in full before anything is
+/// touched, and is saved together with its <see cref="StoreChanged"/> event in one SaveChanges.
+/// </summary>
+internal sealed class Storekeeper(StorefrontDbContext db, TimeProvider clock) : IStorefront
+{
+    private const int MaxAttempts = 3;
+
+    /// <summary>
+    /// Upper bound of rows a store view loads per kind. SQLite cannot order by DateTimeOffset,
+    /// so rows are taken newest first by their time-ordered id and sorted in memory.
+    /// </summary>
+    private const int LoadLimit = 500;
+
+    private const string NoStoreMessage = "This workspace has no store yet.";
+
+    public IReadOnlyList<StoreTemplateView> Templates => StoreTemplates.Views;
+
+    public async Task<StoreView?> FindAsync(Guid workspaceId, CancellationToken cancellationToken)
+    {
+        var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.WorkspaceId == workspaceId, cancellationToken);
+        return store is null ? null : await ViewAsync(store, cancellationToken);
+    }
+
+    public async Task<StoreView?> FindBySlugAsync(string slug, CancellationToken cancellationToken)
+    {
+        var key = slug?.Trim().ToLowerInvariant();
+        if (!Slugs.IsValid(key))
+        {
+            return null;
+        }
+
+        var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == key, cancellationToken);
+        return store is null ? null : await ViewAsync(store, cancellationToken);
+    }
+
+    internal async Task<PublishedBlog?> FindPublishedBlogAsync(string storeSlug, string blogSlug, CancellationToken cancellationToken)
+    {
+        var key = blogSlug?.Trim().ToLowerInvariant();
+        if (!Slugs.IsValid(key) || await FindBySlugAsync(storeSlug, cancellationToken) is not { } store)
+        {
+            return null;
+        }
+
+        var blog = await db.Blogs.AsNoTracking()
+            .SingleOrDefaultAsync(b => b.StoreId == store.Id && b.Slug == key && b.Status == Blog.Published, cancellationToken);
+        return blog is null ? null : new(store, StoreViews.ToView(blog), BlogMarkdown.ToHtml(blog.BodyMarkdown));
+    }
+
+    public async Task<StoreView> OpenAsync(Guid workspaceId, string businessName, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await FindAsync(workspaceId, cancellationToken) is { } existing)
+            {
+                return existing;
+            }
+
+            var name = businessName?.Trim() ?? string.Empty;
+            name = name.Length == 0 ? "My store" : name.Length > Store.BusinessNameMaxLength ? name[..Store.BusinessNameMaxLength].TrimEnd() : name;
+            var baseSlug = Slugs.From(name, "store");
+            var taken = await db.Stores
+                .Where(s => s.Slug == baseSlug || s.Slug.StartsWith(baseSlug + "-"))
+                .Select(s => s.Slug)
+                .ToListAsync(cancellationToken);
+
+            var now = clock.GetUtcNow();
+            var store = new Store
+            {
+                Id = Guid.CreateVersion7(now),
+                WorkspaceId = workspaceId,
+                Slug = Slugs.Deduplicate(baseSlug, taken),
+                BusinessName = name,
+                TemplateId = StoreTemplates.DefaultId,
+                PrimaryColor = string.Empty,
+                SecondaryColor = string.Empty,
+                FontFamily = string.Empty,
+                HeroStyle = string.Empty,
+                BannerGradient = string.Empty,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            ApplyTheme(store, StoreTemplates.Default);
+            db.Stores.Add(store);
+            Raise(store, now, [StoreSection.Hero, StoreSection.Theme]);
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return StoreViews.ToView(store, [], [], 0);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Another request opened this workspace's store or took the slug meanwhile: look again.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public async Task<StoreResult> UpdateProfileAsync(Guid workspaceId, ProfileChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
+        {
+            return StoreResult.Invalid("store", NoStoreMessage);
+        }
+
+        var errors = new FieldErrors();
+        var valid = ProfileRules.Validate(change, errors);
+        if (errors.Any)
+        {
+            return errors.ToResult();
+        }
+
+        var hero = false;
+        var theme = false;
+        if (valid.PreferredName is { } name && name != store.PreferredName)
+        {
+            store.PreferredName = name;
+            hero = true;
+        }
+
+        if (valid.Niche is { } niche && niche != store.Niche)
+        {
+            store.Niche = niche;
+            hero = true;
+            if (!store.TemplateChosen && store.TemplateId != StoreTemplates.DefaultFor(niche).Id)
+            {
+                ApplyTheme(store, StoreTemplates.DefaultFor(niche));
+                theme = true;
+            }
+        }
+
+        if (valid.Specialty is { } specialty && NullIfEmpty(specialty) != store.Specialty)
+        {
+            store.Specialty = NullIfEmpty(specialty);
+            hero = true;
+        }
+
+        if (valid.Bio is { } bio && NullIfEmpty(bio) != store.Bio)
+        {
+            store.Bio = NullIfEmpty(bio);
+            hero = true;
+        }
+
+        if (valid.Tone is { } tone && tone != store.Tone)
+        {
+            store.Tone = tone;
+            hero = true;
+        }
+
+        if (valid.PhotoUrl is { } photo && NullIfEmpty(photo) != store.PhotoUrl)
+        {
+            store.PhotoUrl = NullIfEmpty(photo);
+            hero = true;
+        }
+
+        var sections = new List<StoreSection>();
+        if (hero)
+        {
+            sections.Add(StoreSection.Hero);
+        }
+
+        if (theme)
+        {
+            sections.Add(StoreSection.Theme);
+        }
+
+        if (sections.Count > 0)
+        {
+            await CommitAsync(store, sections, cancellationToken);
+        }
+
+        return StoreResult.Ok;
+    }
+
+    public async Task<StoreResult> SetPriceAsync(Guid workspaceId, string currency, decimal amount, CancellationToken cancellationToken)
+    {
+        if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
+        {
+            return StoreResult.Invalid("store", NoStoreMessage);
+        }
+
+        var errors = new FieldErrors();
+        var price = PriceRules.Validate(currency, amount, errors);
+        if (errors.Any)
+        {
+            return errors.ToResult();
+        }
+
+        if (store.PriceCurrency == price.Currency && store.PriceAmount == price.Amount)
+        {
+            return StoreResult.Ok;
+        }
+
+        store.PriceCurrency = price.Currency;
+        store.PriceAmount = price.Amount;
+        await CommitAsync(store, [StoreSection.Pricing], cancellationToken);
+        return StoreResult.Ok;
+    }
+
+    public async Task<StoreResult> ApplyTemplateAsync(Guid workspaceId, string templateId, CancellationToken cancellationToken)
+    {
+        if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
+        {
+            return StoreResult.Invalid("store", NoStoreMessage);
+        }
+
+        if (StoreTemplates.Find(templateId?.Trim().ToLowerInvariant()) is not { } template)
+        {
+            return StoreResult.Invalid("templateId", "Choose one of the 12 store templates.");
+        }
+
+        if (store.TemplateChosen && store.TemplateId == template.Id)
+        {
+            return StoreResult.Ok;
+        }
+
+        ApplyTheme(store, template);
+        store.TemplateChosen = true;
+        await CommitAsync(store, [StoreSection.Theme], cancellationToken);
+        return StoreResult.Ok;
+    }
+
+    public async Task<StoreResult<BlogView>> AddBlogAsync(Guid workspaceId, BlogDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = new FieldErrors();
+        var valid = BlogRules.Validate(draft, errors);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
+            {
+                return StoreResult<BlogView>.Invalid("store", NoStoreMessage);
+            }
+
+            if (errors.Any)
+            {
+                return errors.ToResult<BlogView>();
+            }
+
+            var baseSlug = Slugs.From(valid.Title, "post");
+            var taken = await db.Blogs
+                .Where(b => b.StoreId == store.Id && (b.Slug == baseSlug || b.Slug.StartsWith(baseSlug + "-")))
+                .Select(b => b.Slug)
+                .ToListAsync(cancellationToken);
+
+            var now = clock.GetUtcNow();
+            var blog = new Blog
+            {
+                Id = Guid.CreateVersion7(now),
+                StoreId = store.Id,
+                Slug = Slugs.Deduplicate(baseSlug, taken),
+                Title = valid.Title,
+                BodyMarkdown = valid.BodyMarkdown,
+                Category = valid.Category,
+                Tags = BlogRules.JoinTags(valid.Tags),
+                CoverImageUrl = valid.CoverImageUrl,
+                Status = valid.Publish ? Blog.Published : Blog.Draft,
+                SourcePlatform = valid.SourcePlatform,
+                SourcePostId = valid.SourcePostId,
+                CreatedAt = now,
+                PublishedAt = valid.Publish ? now : null,
+            };
+            db.Blogs.Add(blog);
+
+            try
+            {
+                await CommitAsync(store, [StoreSection.Blogs], cancellationToken);
+                return StoreResult<BlogView>.Success(StoreViews.ToView(blog));
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Another post took the same slug meanwhile: pick the next free one.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public async Task<StoreResult> PublishBlogAsync(Guid workspaceId, Guid blogId, CancellationToken cancellationToken)
+    {
+        if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
+        {
+            return StoreResult.Invalid("store", NoStoreMessage);
+        }
+
+        if (await db.Blogs.SingleOrDefaultAsync(b => b.Id == blogId && b.StoreId == store.Id, cancellationToken) is not { } blog)
+        {
+            return StoreResult.Invalid("blog", "That post was not found in your store.");
+        }
+
+        if (blog.Status == Blog.Published)
+        {
+            return StoreResult.Ok;
+        }
+
+        blog.Status = Blog.Published;
+        blog.PublishedAt = clock.GetUtcNow();
+        await CommitAsync(store, [StoreSection.Blogs], cancellationToken);
+        return StoreResult.Ok;
+    }
+
+    public async Task<StoreResult> DeleteBlogAsync(Guid workspaceId, Guid blogId, CancellationToken cancellationToken)
+    {
+        if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
+        {
+            return StoreResult.Invalid("store", NoStoreMessage);
+        }
+
+        if (await db.Blogs.SingleOrDefaultAsync(b => b.Id == blogId && b.StoreId == store.Id, cancellationToken) is not { } blog)
+        {
+            return StoreResult.Invalid("blog", "That post was not found in your store.");
+        }
+
+        db.Blogs.Remove(blog);
+        await CommitAsync(store, [StoreSection.Blogs], cancellationToken);
+        return StoreResult.Ok;
+    }
+
+    public async Task<StoreResult<LiveSessionView>> ScheduleLiveSessionAsync(Guid workspaceId, string title, DateTimeOffset startsAt, CancellationToken cancellationToken)
+    {
+        if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
+        {
+            return StoreResult<LiveSessionView>.Invalid("store", NoStoreMessage);
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = new FieldErrors();
+        var valid = LiveSessionRules.Validate(title, startsAt, now, errors);
+        if (errors.Any)
+        {
+            return errors.ToResult<LiveSessionView>();
+        }
+
+        var session = new LiveSession
+        {
+            Id = Guid.CreateVersion7(now),
+            StoreId = store.Id,
+            Title = valid.Title,
+            StartsAt = valid.StartsAt,
+            CreatedAt = now,
+        };
+        db.LiveSessions.Add(session);
+        await CommitAsync(store, [StoreSection.Sessions], cancellationToken);
+        return StoreResult<LiveSessionView>.Success(StoreViews.ToView(session));
+    }
+
+    public async Task<StoreResult> MarkSharedAsync(Guid workspaceId, CancellationToken cancellationToken)
+    {
+        if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
+        {
+            return StoreResult.Invalid("store", NoStoreMessage);
+        }
+
+        if (store.IsShared)
+        {
+            return StoreResult.Ok;
+        }
+
+        store.IsShared = true;
+        await CommitAsync(store, [StoreSection.Sharing], cancellationToken);
+        return StoreResult.Ok;
+    }
+
+    public async Task<StoreResult> AddSubscriberAsync(Guid workspaceId, string name, CancellationToken cancellationToken)
+    {
+        if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
+        {
+            return StoreResult.Invalid("store", NoStoreMessage);
+        }
+
+        var errors = new FieldErrors();
+        var validName = SubscriberRules.Validate(name, errors);
+        if (errors.Any)
+        {
+            return errors.ToResult();
+        }
+
+        var now = clock.GetUtcNow();
+        db.Subscribers.Add(new Subscriber { Id = Guid.CreateVersion7(now), StoreId = store.Id, Name = validName, JoinedAt = now });
+
+        // The pricing card shows how many people subscribed.
+        await CommitAsync(store, [StoreSection.Pricing], cancellationToken);
+        return StoreResult.Ok;
+    }
+
+    private Task<Store?> TrackedStoreAsync(Guid workspaceId, CancellationToken cancellationToken) =>
+        db.Stores.SingleOrDefaultAsync(s => s.WorkspaceId == workspaceId, cancellationToken);
+
+    private async Task CommitAsync(Store store, IReadOnlyList<StoreSection> sections, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        store.UpdatedAt = now;
+        Raise(store, now, sections);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private void Raise(Store store, DateTimeOffset now, IReadOnlyList<StoreSection> sections) =>
+        db.AddIntegrationEvent(new StoreChanged(Guid.CreateVersion7(now), now, store.WorkspaceId, store.Id, sections));
+
+    private async Task<StoreView> ViewAsync(Store store, CancellationToken cancellationToken)
+    {
+        var blogs = await db.Blogs.AsNoTracking()
+            .Where(b => b.StoreId == store.Id)
+            .OrderByDescending(b => b.Id)
+            .Take(LoadLimit)
+            .ToListAsync(cancellationToken);
+        var sessions = await db.LiveSessions.AsNoTracking()
+            .Where(l => l.StoreId == store.Id)
+            .OrderByDescending(l => l.Id)
+            .Take(LoadLimit)
+            .ToListAsync(cancellationToken);
+        var subscriberCount = await db.Subscribers.CountAsync(s => s.StoreId == store.Id, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        return StoreViews.ToView(
+            store,
+            blogs.OrderByDescending(b => b.PublishedAt ?? b.CreatedAt).ThenByDescending(b => b.CreatedAt),
+            sessions.Where(l => l.StartsAt > now).OrderBy(l => l.StartsAt).Select(StoreViews.ToView),
+            subscriberCount);
+    }
+
+    private static void ApplyTheme(Store store, StoreTemplate template)
+    {
+        store.TemplateId = template.Id;
+        store.PrimaryColor = template.PrimaryColor;
+        store.SecondaryColor = template.SecondaryColor;
+        store.FontFamily = template.FontFamily;
+        store.HeroStyle = template.HeroStyle;
+        store.BannerGradient = template.BannerGradient;
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+}

@@ -1,0 +1,35 @@
+using CreatorOS.SharedKernel.Outbox;
+using CreatorOS.SharedKernel.Persistence.Migrations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreatorOS.SharedKernel.Persistence;
+
+public static class ModuleDatabase
+{
+    /// <summary>
+    /// Registers a module's DbContext on the configured provider, its embedded SQL migrations
+    /// and its outbox (<c>{tablePrefix}_outbox</c>) for the dispatcher.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string tablePrefix, bool hasOutbox = true)
+        where TContext : DbContext
+    {
+        services.AddDbContext<TContext>((provider, options) => options
+            .UseConfiguredDatabase(provider.GetRequiredService<ResolvedDatabase>())
+            .AddInterceptors(provider.GetRequiredService<OutboxSignal>()));
+        services.AddSingleton(new ModuleMigrations(tablePrefix, typeof(TContext).Assembly));
+        if (hasOutbox)
+        {
+            services.AddSingleton<IOutboxStore>(new OutboxStore<TContext>(tablePrefix, OutboxModel.TableName(tablePrefix)));
+        }
+
+        return services;
+    }
+
+    public static DbContextOptionsBuilder UseConfiguredDatabase(this DbContextOptionsBuilder options, ResolvedDatabase database) =>
+        database.Provider switch
+        {
+            DatabaseProvider.Postgres => options.UseNpgsql(database.ConnectionString),
+            _ => options.UseSqlite(database.ConnectionString),
+        };
+}

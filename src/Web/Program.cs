@@ -1,0 +1,29 @@
+using CreatorOS.Modules.Accounts;
+using CreatorOS.Modules.Storefront;
+using CreatorOS.SharedKernel;
+using CreatorOS.Web.Demo;
+using CreatorOS.Web.Shell;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddEnvironmentVariables("CREATOROS__");
+builder.Logging.AddWebShellLogging(builder.Configuration);
+
+// The table of contents: one line per module.
+builder.Services.AddSharedKernel(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddWebShell(builder.Configuration, builder.Environment);
+builder.Services.AddAccounts();
+builder.Services.AddStorefront();
+builder.Services.AddDemoData(builder.Configuration);
+
+var app = builder.Build();
+await app.MigrateDatabaseAsync();
+
+app.UseWebShell();
+app.MapAccounts();
+app.MapStorefront();
+app.MapWebShell(AccountsModule.Assembly, StorefrontModule.Assembly);
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

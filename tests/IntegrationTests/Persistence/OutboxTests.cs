@@ -1,0 +1,109 @@
+using CreatorOS.IntegrationTests.Support;
+using CreatorOS.Modules.Accounts.Data;
+using CreatorOS.SharedKernel.Outbox;
+using CreatorOS.SharedKernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreatorOS.IntegrationTests.Persistence;
+
+public sealed record PingRaised(Guid EventId, DateTimeOffset OccurredAt, string Note) : IIntegrationEvent;
+
+/// <summary>Counts deliveries; fails the first N times when asked to.</summary>
+public sealed class PingHandler(PingLog log) : IIntegrationEventHandler<PingRaised>
+{
+    public Task HandleAsync(PingRaised integrationEvent, CancellationToken cancellationToken)
+    {
+        if (log.FailuresLeft > 0)
+        {
+            log.FailuresLeft--;
+            throw new InvalidOperationException("handler is down");
+        }
+
+        log.Seen.Add(integrationEvent.EventId);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class PingLog
+{
+    public List<Guid> Seen { get; } = [];
+
+    public int FailuresLeft { get; set; }
+}
+
+public sealed class OutboxTests
+{
+    private static async Task<CreatorOsHost> HostAsync(DatabaseProvider provider, PingLog log) =>
+        await CreatorOsHost.StartAsync(provider, services =>
+        {
+            services.AddSingleton(log);
+            services.AddIntegrationEventHandler<PingRaised, PingHandler>();
+        });
+
+    private static async Task<PingRaised> RaiseAsync(CreatorOsHost host)
+    {
+        var ping = new PingRaised(Guid.CreateVersion7(), DateTimeOffset.UtcNow, "hello");
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        db.AddIntegrationEvent(ping);
+        await db.SaveChangesAsync();
+        return ping;
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_event_saved_with_a_change_reaches_its_handler_once(DatabaseProvider provider)
+    {
+        var log = new PingLog();
+        await using var host = await HostAsync(provider, log);
+
+        var ping = await RaiseAsync(host);
+        await host.FlushEventsAsync();
+        await host.FlushEventsAsync();
+
+        log.Seen.ShouldBe([ping.EventId]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_redelivered_event_is_ignored_by_a_handler_that_already_saw_it(DatabaseProvider provider)
+    {
+        var log = new PingLog();
+        await using var host = await HostAsync(provider, log);
+        var ping = await RaiseAsync(host);
+        await host.FlushEventsAsync();
+
+        // As if the node crashed after the handler ran but before the message was marked done.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+            await db.Set<OutboxMessage>().Where(m => m.Id == ping.EventId).ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, (DateTimeOffset?)null));
+        }
+
+        await host.FlushEventsAsync();
+
+        log.Seen.ShouldBe([ping.EventId]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_failing_handler_keeps_the_message_with_its_error_and_a_later_run_delivers_it(DatabaseProvider provider)
+    {
+        var log = new PingLog { FailuresLeft = 1 };
+        await using var host = await HostAsync(provider, log);
+        var ping = await RaiseAsync(host);
+
+        await host.FlushEventsAsync();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var message = await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Set<OutboxMessage>().SingleAsync(m => m.Id == ping.EventId);
+            message.ProcessedAt.ShouldBeNull();
+            message.Attempts.ShouldBe(1);
+            message.LastError!.ShouldContain("handler is down");
+        }
+
+        await host.FlushEventsAsync();
+        log.Seen.ShouldBe([ping.EventId]);
+    }
+}

@@ -7,6 +7,7 @@ public static class WorkspaceClaims
 {
     public const string WorkspaceId = "creatoros:workspace_id";
     public const string WorkspaceRole = "creatoros:workspace_role";
+    public const string WorkspaceName = "creatoros:workspace_name";
     public const string PlatformAdmin = "creatoros:platform_admin";
 
     /// <summary>Policy: signed in and owner of the workspace in the cookie.</summary>

@@ -4,31 +4,28 @@ namespace CreatorOS.SharedKernel.Logging;
 
 /// <summary>
 /// Decides what in a log entry is personal data. Structured properties whose names say they hold
-/// a name, email, phone, password, token or secret are dropped; email addresses anywhere in text
-/// are replaced.
+/// a person's name, an email, phone, password, token, secret or IP address are masked; email
+/// addresses anywhere in text are replaced.
 /// </summary>
 public static partial class PiiRedactor
 {
     public const string Mask = "[redacted]";
 
-    private static readonly string[] SensitiveFragments = ["email", "phone", "password", "token", "secret", "address"];
+    private static readonly string[] SensitiveFragments = ["email", "phone", "password", "token", "secret", "ipaddress", "postcode"];
+
+    /// <summary>Keys that name a person. Technical "…Name" keys (EnvName, HostName, TypeName) stay readable.</summary>
+    private static readonly HashSet<string> PersonNameKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "name", "username", "firstname", "lastname", "fullname", "displayname", "preferredname", "givenname",
+        "familyname", "surname", "nickname", "businessname", "coachname", "customername", "studentname", "parentname",
+        "subscribername",
+    };
 
     public static bool IsSensitiveKey(string key)
     {
-        if (key.EndsWith("name", StringComparison.OrdinalIgnoreCase) && !key.Equals("HostName", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        foreach (var fragment in SensitiveFragments)
-        {
-            if (key.Contains(fragment, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var normalised = key.Replace("_", string.Empty, StringComparison.Ordinal);
+        return PersonNameKeys.Contains(normalised)
+            || SensitiveFragments.Any(fragment => normalised.Contains(fragment, StringComparison.OrdinalIgnoreCase));
     }
 
     public static string RedactText(string text) => EmailPattern().Replace(text, "[email]");

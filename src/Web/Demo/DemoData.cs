@@ -1,5 +1,6 @@
 using CreatorOS.Contracts.Accounts;
 using CreatorOS.Contracts.Storefront;
+using CreatorOS.SharedKernel.Outbox;
 
 namespace CreatorOS.Web.Demo;
 
@@ -35,6 +36,8 @@ internal sealed class DemoData(IServiceProvider services, IConfiguration configu
             throw new InvalidOperationException("The demo coach could not be created: " + string.Join("; ", coach.Errors));
         }
 
+        // Let the WorkspaceCreated handler open the store first, so the two never race.
+        await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(cancellationToken);
         await FurnishStoreAsync(scope.ServiceProvider.GetRequiredService<IStorefront>(), coach.WorkspaceId!.Value, cancellationToken);
         lifetime.ApplicationStarted.Register(() => Console.WriteLine(
             $"Demo data ready. Coach: {CoachEmail} / {CoachPassword}  Platform admin: {AdminEmail} / {AdminPassword}"));

@@ -27,6 +27,8 @@ internal sealed class WorkspaceClaimsFactory(
         {
             identity.AddClaim(new Claim(WorkspaceClaims.WorkspaceId, current.WorkspaceId.ToString()));
             identity.AddClaim(new Claim(WorkspaceClaims.WorkspaceRole, current.Role));
+            var name = await db.Workspaces.Where(w => w.Id == current.WorkspaceId).Select(w => w.Name).SingleAsync();
+            identity.AddClaim(new Claim(WorkspaceClaims.WorkspaceName, name));
         }
 
         if (user.IsPlatformAdmin)

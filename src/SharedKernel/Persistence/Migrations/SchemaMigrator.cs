@@ -31,7 +31,7 @@ public sealed class SchemaMigrator(ResolvedDatabase database, IEnumerable<Module
                 }
 
                 await ApplyAsync(connection, script, cancellationToken);
-                logger.LogInformation("Applied migration {Module} {Version} {Name}", script.Module, script.Version, script.Name);
+                logger.LogInformation("Applied migration {Module} {Version} {Migration}", script.Module, script.Version, script.Name);
             }
         }
         finally

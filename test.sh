@@ -49,8 +49,8 @@ for project in tests/UnitTests tests/ArchitectureTests tests/IntegrationTests te
   log "Testing $project"
   out=$(mktemp)
   set +e
-  dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=normal" \
-    --results-directory "$ROOT/artifacts/test-results" 2>&1 | tee "$out" | grep -E '^\s+(Failed|Skipped) |Error Message|^\s+at .*Tests|Passed!|Failed!|error' || true
+  dotnet test "$project" -c Release --no-build --nologo --logger "trx" \
+    --results-directory "$ROOT/artifacts/test-results" 2>&1 | tee "$out"
   code=${PIPESTATUS[0]}
   set -e
   summary=$(grep -E '(Passed|Failed)!\s+-\s+Failed:' "$out" | tail -n 1 || true)

@@ -1,4 +1,5 @@
 using CreatorOS.Modules.Accounts;
+using CreatorOS.Modules.Assistant;
 using CreatorOS.Modules.Storefront;
 using CreatorOS.SharedKernel;
 using CreatorOS.Web.Demo;
@@ -13,6 +14,7 @@ builder.Services.AddSharedKernel(builder.Configuration, builder.Environment.Cont
 builder.Services.AddWebShell(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts();
 builder.Services.AddStorefront();
+builder.Services.AddAssistant(builder.Configuration);
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
@@ -21,7 +23,8 @@ await app.MigrateDatabaseAsync();
 app.UseWebShell();
 app.MapAccounts();
 app.MapStorefront();
-app.MapWebShell(AccountsModule.Assembly, StorefrontModule.Assembly);
+app.MapAssistant();
+app.MapWebShell(AccountsModule.Assembly, StorefrontModule.Assembly, AssistantModule.Assembly);
 
 await app.RunAsync();
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using CreatorOS.Modules.Accounts;
+using CreatorOS.Modules.Assistant;
 using CreatorOS.Modules.Storefront;
 
 namespace CreatorOS.ArchitectureTests;
@@ -8,7 +9,7 @@ namespace CreatorOS.ArchitectureTests;
 internal static class Solution
 {
     /// <summary>Every module, as Program.cs lists them. A new module is added here with its line there.</summary>
-    public static readonly IReadOnlyList<Assembly> Modules = [AccountsModule.Assembly, StorefrontModule.Assembly];
+    public static readonly IReadOnlyList<Assembly> Modules = [AccountsModule.Assembly, StorefrontModule.Assembly, AssistantModule.Assembly];
 
     public static readonly Assembly SharedKernel = typeof(SharedKernel.SharedKernelModule).Assembly;
 

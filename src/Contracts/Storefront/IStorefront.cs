@@ -33,7 +33,12 @@ public interface IStorefront
     Task<StoreResult> MarkSharedAsync(Guid workspaceId, CancellationToken cancellationToken);
 
     Task<StoreResult> AddSubscriberAsync(Guid workspaceId, string name, CancellationToken cancellationToken);
+
+    /// <summary>Prices and audience sizes of the stores in a niche that have set a price in this currency.</summary>
+    Task<NicheBenchmark> GetNicheBenchmarksAsync(string niche, string currency, CancellationToken cancellationToken);
 }
+
+public sealed record NicheBenchmark(string Niche, string Currency, int StoreCount, decimal? MinPrice, decimal? AvgPrice, decimal? MaxPrice, double? AvgSubscribers);
 
 /// <summary>Only the fields that are set are changed.</summary>
 public sealed record ProfileChange(

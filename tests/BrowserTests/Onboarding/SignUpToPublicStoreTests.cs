@@ -19,7 +19,8 @@ public sealed class SignUpToPublicStoreTests
         await page.GetByLabel("Password").FillAsync("correct horse battery");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my store" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/admin");
+        await page.WaitForURLAsync("**/avery");
+        await page.GotoAsync("/admin");
         (await page.GetByTestId("store-link").TextContentAsync()).ShouldBe("/s/strong-with-sam");
         await session.ScreenshotAsync("01-dashboard-after-sign-up");
 
@@ -48,7 +49,7 @@ public sealed class SignUpToPublicStoreTests
         await page.GetByLabel("Email").FillAsync("alex@example.org");
         await page.GetByLabel("Password").FillAsync("correct horse battery");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my store" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await page.WaitForURLAsync("**/avery");
 
         await page.GotoAsync("/s/calm-with-alex");
 

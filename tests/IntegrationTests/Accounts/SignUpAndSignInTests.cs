@@ -20,7 +20,7 @@ public sealed class SignUpAndSignInTests
         var response = await browser.SignUpAsync("sam@example.com", business: "Strong with Sam");
         await host.FlushEventsAsync();
 
-        response.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/admin");
+        response.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/avery");
         var dashboard = await browser.Http.GetStringAsync("/admin");
         dashboard.ShouldContain("/s/strong-with-sam");
     }

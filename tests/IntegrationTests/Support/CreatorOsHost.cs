@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CreatorOS.IntegrationTests.Support;
 
 /// <summary>The real application host on a throwaway database of the given provider.</summary>
-public class CreatorOsHost(TestDatabase database, Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? settings = null)
+public class CreatorOsHost(TestDatabase database, Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? settings = null, bool ownsDatabase = true)
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database => database;
@@ -45,7 +45,11 @@ public class CreatorOsHost(TestDatabase database, Action<IServiceCollection>? co
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await database.DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 }

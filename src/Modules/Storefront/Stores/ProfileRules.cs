@@ -14,7 +14,7 @@ internal static class ProfileRules
 
     public static readonly IReadOnlyList<string> Niches = ["fitness", "wellness", "business", "lifestyle"];
 
-    public static readonly IReadOnlyList<string> Tones = ["casual", "professional", "motivational", "friendly"];
+    public static readonly IReadOnlyList<string> Tones = ["casual", "professional", "energetic", "calm"];
 
     public static ValidProfileChange Validate(ProfileChange change, FieldErrors errors)
     {
@@ -36,7 +36,7 @@ internal static class ProfileRules
         var tone = change.Tone?.Trim().ToLowerInvariant();
         if (tone is not null && !Tones.Contains(tone))
         {
-            errors.Add("tone", "Choose a tone: casual, professional, motivational or friendly.");
+            errors.Add("tone", "Choose a tone: casual, professional, energetic or calm.");
         }
 
         var specialty = change.Specialty is null

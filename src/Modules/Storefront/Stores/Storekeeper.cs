@@ -378,6 +378,38 @@ internal sealed class Storekeeper(StorefrontDbContext db, TimeProvider clock) : 
         return StoreResult.Ok;
     }
 
+    public async Task<NicheBenchmark> GetNicheBenchmarksAsync(string niche, string currency, CancellationToken cancellationToken)
+    {
+        var key = niche.Trim().ToLowerInvariant();
+        var code = currency.Trim().ToUpperInvariant();
+
+        // Prices are loaded and aggregated here: SQLite stores decimals as text and cannot aggregate them.
+        var priced = await db.Stores.AsNoTracking()
+            .Where(s => s.Niche == key && s.PriceCurrency == code && s.PriceAmount != null)
+            .Select(s => new { s.Id, Price = s.PriceAmount!.Value })
+            .ToListAsync(cancellationToken);
+        if (priced.Count == 0)
+        {
+            return new NicheBenchmark(key, code, 0, null, null, null, null);
+        }
+
+        var ids = priced.Select(p => p.Id).ToList();
+        var subscribers = await db.Subscribers.AsNoTracking()
+            .Where(s => ids.Contains(s.StoreId))
+            .GroupBy(s => s.StoreId)
+            .Select(g => new { StoreId = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var prices = priced.Select(p => p.Price).ToList();
+        return new NicheBenchmark(
+            key,
+            code,
+            priced.Count,
+            prices.Min(),
+            Math.Round(prices.Average(), 2, MidpointRounding.AwayFromZero),
+            prices.Max(),
+            Math.Round(subscribers.Sum(s => s.Count) / (double)priced.Count, 1));
+    }
+
     public async Task<StoreResult> AddSubscriberAsync(Guid workspaceId, string name, CancellationToken cancellationToken)
     {
         if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+
+namespace CreatorOS.Bench.AveryLoad.Driver;
+
+/// <summary>What a run measured, and the block it prints at the end.</summary>
+internal sealed class RunResult(LoadOptions options)
+{
+    private const double IdleTargetKb = 40;
+    private const double RoundTripTargetMs = 25;
+    private const double PreviewTargetMs = 50;
+    private const double PreviewSpecMs = 200;
+
+    public string GcMode { get; set; } = "?";
+
+    public MemoryReading? Before { get; set; }
+
+    public MemoryReading? Idle { get; set; }
+
+    public MemoryReading? End { get; set; }
+
+    public int IdleHeld { get; set; }
+
+    public int IdleWelcomed { get; set; }
+
+    public int IdleHeldAtEnd { get; set; }
+
+    public double IdleConnectSeconds { get; set; }
+
+    public int ActiveConnected { get; set; }
+
+    public double ActiveSeconds { get; set; }
+
+    public double RoundsPerCoach { get; set; }
+
+    public TurnStats Turns { get; } = new();
+
+    public Tally WarmupErrors { get; } = new();
+
+    public Tally IdleErrors { get; } = new();
+
+    public Tally ActiveErrors { get; } = new();
+
+    public (int Warnings, int Failures) ServerLog { get; set; }
+
+    public bool Finished { get; set; }
+
+    public string? Abort { get; set; }
+
+    public int ErrorCount => WarmupErrors.Total + IdleErrors.Total + ActiveErrors.Total;
+
+    public string Render()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var b = new StringBuilder();
+        void Line(string label, string value) => b.Append(c, $"{label,-27}{value}\n");
+
+        b.Append('\n');
+        b.Append(c, $"Avery load ({(options.Database == "sqlite" ? "SQLite" : "PostgreSQL")}, {Environment.ProcessorCount} cores, {options.Idle} idle + {options.Active} active, target {options.Rate:0.#} msg/s for {options.Seconds} s; server GC: {GcMode})\n");
+        if (Abort is not null)
+        {
+            Line("RUN INCOMPLETE:", Abort);
+        }
+
+        Line("connections held:", string.Create(c, $"{IdleHeld} / {options.Idle} idle ({IdleWelcomed} welcomed, all opened in {IdleConnectSeconds:0.0} s); {IdleHeldAtEnd} still open at the end; {ActiveConnected} / {options.Active} active"));
+        if (Before is not null && Idle is not null && options.Idle > 0)
+        {
+            var n = Math.Max(1, IdleHeld);
+            var rssKb = (Idle.RssKb - Before.RssKb) / (double)n;
+            var managedKb = (Idle.ManagedBytes - Before.ManagedBytes) / 1024.0 / n;
+            Line("memory per idle socket:", string.Create(c, $"{rssKb:0.0} KB RSS (target ≤ {IdleTargetKb:0} KB: {Verdict(rssKb <= IdleTargetKb)}), {managedKb:0.0} KB managed"));
+            Line("", string.Create(c, $"server RSS {Before.RssKb / 1024.0:0.0} → {Idle.RssKb / 1024.0:0.0} MB, managed heap after full GC {Before.ManagedBytes / 1048576.0:0.0} → {Idle.ManagedBytes / 1048576.0:0.0} MB"));
+        }
+        else
+        {
+            Line("memory per idle socket:", "not measured");
+        }
+
+        if (options.Active > 0)
+        {
+            var rate = ActiveSeconds > 0 ? Turns.Completed / ActiveSeconds : 0;
+            Line("messages/s achieved:", string.Create(c, $"{rate:0.0} ({Turns.Completed} turns completed of {Turns.Sent} sent in {ActiveSeconds:0.0} s, {RoundsPerCoach:0.0} per coach; {Turns.Late} sends later than their slot)"));
+            var p50 = Turns.RoundTrip.Percentile(50);
+            var p99 = Turns.RoundTrip.Percentile(99);
+            Line("round trip p50 / p99:", p99 is null
+                ? "no samples"
+                : string.Create(c, $"{p50:0.0} ms / {p99:0.0} ms (target p99 < {RoundTripTargetMs:0} ms: {Verdict(p99 < RoundTripTargetMs)}); max {Turns.RoundTrip.Max():0.0} ms, n = {Turns.RoundTrip.Count}"));
+            var pushed = Turns.PreviewAfterCommit.Percentile(95);
+            var sent = Turns.PreviewAfterSend.Percentile(95);
+            Line("preview push p95:", pushed is null
+                ? "no samples"
+                : string.Create(c, $"{pushed:0.0} ms after function_complete (target < {PreviewTargetMs:0} ms: {Verdict(pushed < PreviewTargetMs)}; spec {PreviewSpecMs:0} ms); {sent:0.0} ms after the coach's message; n = {Turns.PreviewAfterCommit.Count}"));
+            Line("", "function_complete is sent right after the tool's database commit, so the first figure is commit → push as a client sees it");
+            if (Turns.CommitsWithoutPreview > 0)
+            {
+                Line("", string.Create(c, $"{Turns.CommitsWithoutPreview} store-changing tool results were not followed by a preview push"));
+            }
+        }
+
+        Line("errors:", ErrorCount.ToString(c));
+        foreach (var (phase, tally) in new[] { ("warm-up", WarmupErrors), ("idle", IdleErrors), ("active", ActiveErrors) })
+        {
+            foreach (var (kind, count) in tally.ByKind)
+            {
+                Line("", string.Create(c, $"{count,6} × {phase}: {kind}"));
+            }
+        }
+
+        Line("server log:", string.Create(c, $"{ServerLog.Failures} error and {ServerLog.Warnings} warning lines"));
+        if (End is not null)
+        {
+            Line("server at the end:", string.Create(c, $"RSS {End.RssKb / 1024.0:0.0} MB, managed heap after full GC {End.ManagedBytes / 1048576.0:0.0} MB, {End.Threads} pool threads"));
+        }
+
+        return b.ToString();
+    }
+
+    private static string Verdict(bool met) => met ? "met" : "NOT MET";
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using CreatorOS.Modules.Assistant.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreatorOS.Modules.Assistant.Conversation;
+
+/// <summary>Reads and writes the conversation tables; one SaveChanges per turn keeps a turn atomic.</summary>
+internal sealed class ConversationLog(AssistantDbContext db, TimeProvider clock)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public AssistantDbContext Db => db;
+
+    public async Task<(CoachConversation Conversation, bool Started)> OpenAsync(CoachIdentity coach, CancellationToken cancellationToken)
+    {
+        var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.WorkspaceId == coach.WorkspaceId && c.UserId == coach.UserId, cancellationToken);
+        if (conversation is not null)
+        {
+            return (conversation, false);
+        }
+
+        var now = clock.GetUtcNow();
+        conversation = new CoachConversation
+        {
+            WorkspaceId = coach.WorkspaceId,
+            UserId = coach.UserId,
+            CurrentPhase = OnboardingPhase.Discovery.WireName(),
+            PhaseData = PhaseStateJson.Write(PhaseState.Empty),
+            LastInteractionAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Conversations.Add(conversation);
+        Track(coach, "avery_conversation_started", new { });
+        return (conversation, true);
+    }
+
+    public async Task<List<ConversationMessage>> RecentAsync(CoachIdentity coach, int count, CancellationToken cancellationToken)
+    {
+        var recent = await db.Messages.AsNoTracking()
+            .Where(m => m.WorkspaceId == coach.WorkspaceId && m.UserId == coach.UserId)
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+        recent.Reverse();
+        return recent;
+    }
+
+    public ConversationMessage Add(CoachIdentity coach, string role, string content, string phase, object? buttons = null, object? preview = null, int? progressPct = null, object? functionCalls = null, string? clientMessageId = null)
+    {
+        var now = clock.GetUtcNow();
+        var message = new ConversationMessage
+        {
+            Id = Guid.CreateVersion7(now),
+            WorkspaceId = coach.WorkspaceId,
+            UserId = coach.UserId,
+            Role = role,
+            Content = content,
+            Buttons = buttons is null ? null : JsonSerializer.Serialize(buttons, Json),
+            Preview = preview is null ? null : JsonSerializer.Serialize(preview, Json),
+            ProgressPct = progressPct,
+            FunctionCalls = functionCalls is null ? null : JsonSerializer.Serialize(functionCalls, Json),
+            Phase = phase,
+            ClientMessageId = clientMessageId,
+            CreatedAt = now,
+        };
+        db.Messages.Add(message);
+        return message;
+    }
+
+    public void Track(CoachIdentity coach, string eventName, object properties)
+    {
+        var now = clock.GetUtcNow();
+        db.Events.Add(new AssistantEvent
+        {
+            Id = Guid.CreateVersion7(now),
+            WorkspaceId = coach.WorkspaceId,
+            UserId = coach.UserId,
+            EventName = eventName,
+            Properties = JsonSerializer.Serialize(properties, Json),
+            CreatedAt = now,
+        });
+    }
+
+    public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
+}

@@ -11,9 +11,9 @@ internal static class Entry
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args is ["serve", var provider, var coaches])
+        if (args is ["serve", var provider, var coaches, .. var rest])
         {
-            return await ServeCommand.RunAsync(provider, int.Parse(coaches, System.Globalization.CultureInfo.InvariantCulture));
+            return await ServeCommand.RunAsync(provider, int.Parse(coaches, System.Globalization.CultureInfo.InvariantCulture), rest.FirstOrDefault());
         }
 
         if (LoadOptions.Parse(args) is not { } options)

@@ -17,15 +17,15 @@ internal sealed class TurnStats
 
     private int _sent;
     private int _completed;
-    private int _late;
+    private int _skipped;
     private int _commitsWithoutPreview;
 
     public int Sent => Volatile.Read(ref _sent);
 
     public int Completed => Volatile.Read(ref _completed);
 
-    /// <summary>Sends that went out later than their slot because the coach's previous turn was still running.</summary>
-    public int Late => Volatile.Read(ref _late);
+    /// <summary>Send slots within the phase that passed while the coach's previous turn was still open: messages the target rate wanted but one-turn-at-a-time could not send.</summary>
+    public int Skipped => Volatile.Read(ref _skipped);
 
     /// <summary>Store-changing tools that reported ok but whose turn ended without a preview push.</summary>
     public int CommitsWithoutPreview => Volatile.Read(ref _commitsWithoutPreview);
@@ -34,7 +34,7 @@ internal sealed class TurnStats
 
     public void CountCompleted() => Interlocked.Increment(ref _completed);
 
-    public void CountLate() => Interlocked.Increment(ref _late);
+    public void CountSkipped(int n) => Interlocked.Add(ref _skipped, n);
 
     public void CountCommitsWithoutPreview(int n) => Interlocked.Add(ref _commitsWithoutPreview, n);
 }
@@ -75,16 +75,27 @@ internal sealed class ActiveCoach(CoachSocket socket, Tally errors, TurnStats? s
             {
                 await Task.Delay(wait, cancellationToken);
             }
-            else if (wait < -TimeSpan.FromMilliseconds(5))
-            {
-                stats?.CountLate();
-            }
 
             await TakeTurnAsync(cancellationToken);
 
             // Keep the schedule: a slow turn costs the slots it overran, it does not cause a burst after.
-            var now = Stopwatch.GetTimestamp();
-            slot = Math.Max(slot + 1, (int)Math.Ceiling((now - firstAt) / (interval.TotalSeconds * Stopwatch.Frequency)));
+            if (interval > TimeSpan.Zero)
+            {
+                var slotTicks = interval.TotalSeconds * Stopwatch.Frequency;
+                var next = Math.Max(slot + 1, (int)Math.Ceiling((Stopwatch.GetTimestamp() - firstAt) / slotTicks));
+                var slotsInPhase = (int)Math.Ceiling((stopAt - firstAt) / slotTicks);
+                var skipped = Math.Min(next, slotsInPhase) - slot - 1;
+                if (skipped > 0)
+                {
+                    stats?.CountSkipped(skipped);
+                }
+
+                slot = next;
+            }
+            else
+            {
+                slot++;
+            }
         }
     }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CreatorOS.Bench.AveryLoad.Driver;
 
 /// <summary>Command-line options of the driver; defaults are the issue's targets.</summary>
-internal sealed record LoadOptions(int Idle, int Active, double Rate, int Seconds, string Database, int Warmup, int Batch, string Gc, bool Show = false)
+internal sealed record LoadOptions(int Idle, int Active, double Rate, int Seconds, string Database, int Warmup, int Batch, string Gc, string? SqliteDir = null, bool Show = false)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/AveryLoad -- [options]
@@ -15,6 +15,7 @@ internal sealed record LoadOptions(int Idle, int Active, double Rate, int Second
           --warmup N     coaches that run the whole script once before anything is measured (default 20)
           --batch N      sockets connected in parallel per batch (default 200)
           --show         print the first warm-up coach's conversation (what it said, the tools run, Avery's reply)
+          --sqlite-dir D where the throwaway SQLite file goes (default: the temp folder); /dev/shm takes the disk's fsync out of the figures
           --gc MODE      server (default, as the web app runs) or workstation: the server child's GC
         """;
 
@@ -45,6 +46,7 @@ internal sealed record LoadOptions(int Idle, int Active, double Rate, int Second
                 "--seconds" when int.TryParse(value, CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 600 => options with { Seconds = s },
                 "--db" when value is "sqlite" or "postgres" => options with { Database = value },
                 "--warmup" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 0 => options with { Warmup = n },
+                "--sqlite-dir" when Directory.Exists(value) => options with { SqliteDir = Path.GetFullPath(value) },
                 "--gc" when value is "server" or "workstation" => options with { Gc = value },
                 "--batch" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n > 0 => options with { Batch = n },
                 _ => null,

@@ -39,8 +39,9 @@ internal static class LoadRun
         try
         {
             Progress($"starting the server child and seeding {options.Coaches} coaches ({options.Database}) …");
-            server = await ServerProcess.StartAsync(options.Database, options.Coaches, options.Gc == "server", stop.Token);
+            server = await ServerProcess.StartAsync(options.Database, options.Coaches, options.Gc == "server", options.SqliteDir, stop.Token);
             result.GcMode = server.GcMode;
+            result.Storage = server.Storage;
             var endpoint = new Uri($"ws://127.0.0.1:{server.Port}/avery/ws");
             Progress($"server on {endpoint} ({server.GcMode} GC)");
 
@@ -75,7 +76,13 @@ internal static class LoadRun
                 var active = await OpenAsync(server, endpoint, options.Idle, options.Active, options.Batch, result.ActiveErrors, stop.Token);
                 sockets.AddRange(active);
                 result.ActiveConnected = active.Count(s => s.IsOpen);
+                var (serverCpu, workBefore) = await server.CpuAsync(stop.Token);
+                var driverCpu = Environment.CpuUsage.TotalTime;
                 await DriveAsync(active, options, result, stop.Token);
+                result.DriverCpu = Environment.CpuUsage.TotalTime - driverCpu;
+                var (serverCpuAfter, workAfter) = await server.CpuAsync(stop.Token);
+                result.ServerCpu = serverCpuAfter - serverCpu;
+                result.ServerWork = workAfter.ToDictionary(p => p.Key, p => p.Value - workBefore.GetValueOrDefault(p.Key), StringComparer.Ordinal);
                 Progress($"active: {result.Turns.Completed} turns in {result.ActiveSeconds:0.0} s");
             }
 

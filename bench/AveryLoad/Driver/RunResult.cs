@@ -13,6 +13,8 @@ internal sealed class RunResult(LoadOptions options)
 
     public string GcMode { get; set; } = "?";
 
+    public string Storage { get; set; } = "?";
+
     public MemoryReading? Before { get; set; }
 
     public MemoryReading? Idle { get; set; }
@@ -32,6 +34,15 @@ internal sealed class RunResult(LoadOptions options)
     public double ActiveSeconds { get; set; }
 
     public double RoundsPerCoach { get; set; }
+
+    /// <summary>CPU the server child used during the active phase.</summary>
+    public TimeSpan? ServerCpu { get; set; }
+
+    /// <summary>Growth during the active phase of the server's EF Core counters, allocated bytes and GC counts, by name.</summary>
+    public IReadOnlyDictionary<string, long> ServerWork { get; set; } = new Dictionary<string, long>();
+
+    /// <summary>CPU the driver used during the active phase (it shares the machine's cores with the server).</summary>
+    public TimeSpan? DriverCpu { get; set; }
 
     public TurnStats Turns { get; } = new();
 
@@ -56,7 +67,7 @@ internal sealed class RunResult(LoadOptions options)
         void Line(string label, string value) => b.Append(c, $"{label,-27}{value}\n");
 
         b.Append('\n');
-        b.Append(c, $"Avery load ({(options.Database == "sqlite" ? "SQLite" : "PostgreSQL")}, {Environment.ProcessorCount} cores, {options.Idle} idle + {options.Active} active, target {options.Rate:0.#} msg/s for {options.Seconds} s; server GC: {GcMode})\n");
+        b.Append(c, $"Avery load ({Storage}, {Environment.ProcessorCount} cores, {options.Idle} idle + {options.Active} active, target {options.Rate:0.#} msg/s for {options.Seconds} s; server GC: {GcMode})\n");
         if (Abort is not null)
         {
             Line("RUN INCOMPLETE:", Abort);
@@ -79,7 +90,23 @@ internal sealed class RunResult(LoadOptions options)
         if (options.Active > 0)
         {
             var rate = ActiveSeconds > 0 ? Turns.Completed / ActiveSeconds : 0;
-            Line("messages/s achieved:", string.Create(c, $"{rate:0.0} ({Turns.Completed} turns completed of {Turns.Sent} sent in {ActiveSeconds:0.0} s, {RoundsPerCoach:0.0} per coach; {Turns.Late} sends later than their slot)"));
+            Line("messages/s achieved:", string.Create(c, $"{rate:0.0} ({Turns.Completed} turns completed of {Turns.Sent} sent in {ActiveSeconds:0.0} s, {RoundsPerCoach:0.0} per coach; {Turns.Skipped} slots skipped because the coach's previous turn was still open)"));
+            if (ServerCpu is { } serverCpu && DriverCpu is { } driverCpu && Turns.Completed > 0 && ActiveSeconds > 0)
+            {
+                var perTurn = serverCpu.TotalMilliseconds / Turns.Completed;
+                Line("CPU per message:", string.Create(c, $"server {perTurn:0.00} ms, driver {driverCpu.TotalMilliseconds / Turns.Completed:0.00} ms; server busy {serverCpu.TotalSeconds / ActiveSeconds * 100:0}% of one core (≈ {Environment.ProcessorCount * 1000 / perTurn:0} msg/s if the server had every core to itself)"));
+                Line("", string.Create(c, $"server allocated {ServerWork.GetValueOrDefault("allocated_bytes") / 1024.0 / Turns.Completed:0} KB per message; {ServerWork.GetValueOrDefault("gen0_collections")} gen0 and {ServerWork.GetValueOrDefault("gen2_collections")} gen2 collections in the phase"));
+            }
+
+            var efPerTurn = ServerWork
+                .Where(p => p.Key is "microsoft.entityframeworkcore.queries" or "microsoft.entityframeworkcore.savechanges" or "microsoft.entityframeworkcore.compiled_query_cache_misses" && Turns.Completed > 0)
+                .Select(p => string.Create(c, $"{p.Value / (double)Turns.Completed:0.0} {p.Key["microsoft.entityframeworkcore.".Length..].Replace('_', ' ')}"))
+                .ToList();
+            if (efPerTurn.Count > 0)
+            {
+                Line("database work per message:", string.Join(", ", efPerTurn) + string.Create(c, $"; {ServerWork.GetValueOrDefault("db_command_us") / 1000.0 / Turns.Completed:0.00} ms in database commands (wall time, EF Core diagnostics)"));
+            }
+
             var p50 = Turns.RoundTrip.Percentile(50);
             var p99 = Turns.RoundTrip.Percentile(99);
             Line("round trip p50 / p99:", p99 is null

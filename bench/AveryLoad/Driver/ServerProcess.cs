@@ -32,10 +32,13 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public string GcMode { get; private set; } = "?";
 
+    /// <summary>The database, and for SQLite the file system its file is on.</summary>
+    public string Storage { get; private set; } = "?";
+
     /// <summary>Warning and error lines the app logged (its log level is Warning, so nothing else is expected).</summary>
     public (int Warnings, int Failures) LoggedProblems => (Volatile.Read(ref _warnings), Volatile.Read(ref _failures));
 
-    public static async Task<ServerProcess> StartAsync(string database, int coaches, bool serverGc, CancellationToken cancellationToken)
+    public static async Task<ServerProcess> StartAsync(string database, int coaches, bool serverGc, string? sqliteDir, CancellationToken cancellationToken)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("The driver cannot find its own executable.");
         var start = new ProcessStartInfo(self)
@@ -58,6 +61,11 @@ internal sealed class ServerProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        if (sqliteDir is not null)
+        {
+            start.ArgumentList.Add(sqliteDir);
+        }
+
         // The web app runs with server GC (Microsoft.NET.Sdk.Web's default); so does its stand-in here unless asked otherwise.
         start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The server process did not start.");
@@ -68,13 +76,14 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var ready = await server.ReplyAsync(TimeSpan.FromMinutes(3), cancellationToken);
-        if (ready.Split(' ') is not ["ready", var port, _, var gc])
+        if (ready.Split(' ') is not ["ready", var port, _, var gc, var storage])
         {
             throw new InvalidOperationException($"The server said '{ready}' instead of ready.");
         }
 
         server.Port = int.Parse(port, CultureInfo.InvariantCulture);
         server.GcMode = gc;
+        server.Storage = storage;
         return server;
     }
 
@@ -113,6 +122,32 @@ internal sealed class ServerProcess : IAsyncDisposable
             return reply.Split(' ') is ["rss", var rss, var managed, var threads]
                 ? new MemoryReading(long.Parse(rss, CultureInfo.InvariantCulture), long.Parse(managed, CultureInfo.InvariantCulture), int.Parse(threads, CultureInfo.InvariantCulture))
                 : throw new InvalidOperationException($"Unexpected reply '{reply}'.");
+        }
+        finally
+        {
+            _commands.Release();
+        }
+    }
+
+    /// <summary>CPU time the server process has used so far (user + system), allocated bytes, GC counts and EF Core's running totals (queries, SaveChanges, …).</summary>
+    public async Task<(TimeSpan Cpu, IReadOnlyDictionary<string, long> Counters)> CpuAsync(CancellationToken cancellationToken)
+    {
+        await _commands.WaitAsync(cancellationToken);
+        try
+        {
+            await SendAsync("cpu");
+            var reply = await ReplyAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            var words = reply.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words is not ["cpu", var ms, ..])
+            {
+                throw new InvalidOperationException($"Unexpected reply '{reply}'.");
+            }
+
+            var ef = words.Skip(2)
+                .Select(w => w.Split('='))
+                .Where(p => p.Length == 2 && long.TryParse(p[1], CultureInfo.InvariantCulture, out _))
+                .ToDictionary(p => p[0], p => long.Parse(p[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+            return (TimeSpan.FromMilliseconds(double.Parse(ms, CultureInfo.InvariantCulture)), ef);
         }
         finally
         {

@@ -30,9 +30,11 @@ internal sealed class BenchDatabase : IAsyncDisposable
     /// <summary>Holds the SQLite file and the data-protection keys.</summary>
     public string Folder { get; }
 
-    public static async Task<BenchDatabase> CreateAsync(string provider)
+    public static async Task<BenchDatabase> CreateAsync(string provider, string? sqliteDir)
     {
-        var folder = Directory.CreateTempSubdirectory("creatoros-bench-").FullName;
+        var folder = sqliteDir is null
+            ? Directory.CreateTempSubdirectory("creatoros-bench-").FullName
+            : Directory.CreateDirectory(Path.Combine(sqliteDir, "creatoros-bench-" + Guid.NewGuid().ToString("N")[..8])).FullName;
         if (provider == "sqlite")
         {
             return new BenchDatabase(provider, $"Data Source={Path.Combine(folder, "creatoros.db")}", folder, null, null);
@@ -54,6 +56,24 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
         return new BenchDatabase(provider, builder.ToString(), folder, admin, name);
+    }
+
+    /// <summary>One word for the report: the database, and for SQLite the file system under it (its fsync is in every commit).</summary>
+    public string Describe()
+    {
+        if (Provider != "sqlite")
+        {
+            return "postgres";
+        }
+
+        try
+        {
+            return "sqlite-on-" + new DriveInfo(Folder).DriveFormat;
+        }
+        catch (Exception exception) when (exception is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            return "sqlite";
+        }
     }
 
     public async ValueTask DisposeAsync()

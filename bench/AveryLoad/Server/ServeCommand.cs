@@ -21,16 +21,18 @@ internal static class ServeCommand
 
     private sealed record Coach(Guid WorkspaceId, Guid UserId, string Name);
 
-    public static async Task<int> RunAsync(string provider, int coachCount)
+    public static async Task<int> RunAsync(string provider, int coachCount, string? sqliteDir)
     {
         using var deadline = new Timer(_ => Environment.Exit(3), null, HardDeadline, Timeout.InfiniteTimeSpan);
         var commands = ReadStdin();
-        await using var database = await BenchDatabase.CreateAsync(provider);
+        using var efCounters = new EfCounters();
+        using var efTimer = new EfCommandTimer();
+        await using var database = await BenchDatabase.CreateAsync(provider, sqliteDir);
         await using var host = new BenchHost(database.Provider, database.ConnectionString, database.Folder);
         var address = host.Start();
         var coaches = await SeedAsync(host.Services, coachCount);
         var tickets = host.Services.GetRequiredService<SocketTickets>();
-        Reply($"ready {address.Port} {coaches.Count} {(GCSettings.IsServerGC ? "server" : "workstation")}");
+        Reply($"ready {address.Port} {coaches.Count} {(GCSettings.IsServerGC ? "server" : "workstation")} {database.Describe()}");
 
         await foreach (var line in commands.ReadAllAsync())
         {
@@ -49,6 +51,9 @@ internal static class ServeCommand
                     break;
                 case ["rss"]:
                     Reply(Memory());
+                    break;
+                case ["cpu"]:
+                    Reply(string.Create(CultureInfo.InvariantCulture, $"cpu {Environment.CpuUsage.TotalTime.TotalMilliseconds:0} allocated_bytes={GC.GetTotalAllocatedBytes()} gen0_collections={GC.CollectionCount(0)} gen2_collections={GC.CollectionCount(2)} db_command_us={(long)efTimer.CommandTime.TotalMicroseconds} {efCounters.Snapshot()}"));
                     break;
                 case ["quit"]:
                     return 0;

@@ -102,7 +102,7 @@ public static class AccountsModule
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
         var request = context.Request;
-        if (request.Path.StartsWithSegments("/api") || request.Headers.ContainsKey("HX-Request") || request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))
+        if (ApiPaths.IsApi(request.Path) || request.Headers.ContainsKey("HX-Request") || request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -1,10 +1,12 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using CreatorOS.SharedKernel.Identity;
 using CreatorOS.SharedKernel.Logging;
 using CreatorOS.SharedKernel.Persistence.Migrations;
 using CreatorOS.Web.Components;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace CreatorOS.Web.Shell;
 
@@ -54,6 +56,16 @@ internal static class WebShell
     {
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            // Friendly pages only for people navigating; APIs, sockets and uploads keep their status codes.
+            if (!HttpMethods.IsGet(context.Request.Method) || ApiPaths.IsApi(context.Request.Path))
+            {
+                context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });

@@ -196,4 +196,17 @@ public sealed class ProtocolTests
         (await replay.ClosedAsync()).ShouldBe(4001);
         (await avery.Http.PostAsync("/avery/ticket", null)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task Signed_out_calls_to_the_assistant_api_get_401_not_a_page()
+    {
+        await using var avery = await LiveAvery.StartAsync();
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = avery.BaseAddress };
+
+        (await anonymous.GetAsync("/avery/messages")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await anonymous.PostAsync("/avery/photo", new StringContent("x"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var page = await anonymous.GetAsync("/avery");
+        page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        page.Headers.Location!.ToString().ShouldContain("/account/signin");
+    }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Debian chromium and postgresql), starts PostgreSQL on loopback
+# Installs what the tests need (Debian chromium, postgresql, an emoji font), starts PostgreSQL on loopback
 # with a throwaway data directory, runs every test project (each database test on SQLite and
 # PostgreSQL, browser tests in headless Chromium), stops what it started and prints one
 # summary line: "N passed, N failed".
@@ -14,6 +14,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+# Emoji in Avery's messages render in the browser tests' screenshots.
+[ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing+=(fonts-noto-color-emoji)
 if [ ${#missing[@]} -gt 0 ]; then
   log "Installing ${missing[*]}"
   as_root apt-get update -qq

@@ -83,6 +83,7 @@ internal static class LoadRun
                 var (serverCpuAfter, workAfter) = await server.CpuAsync(stop.Token);
                 result.ServerCpu = serverCpuAfter - serverCpu;
                 result.ServerWork = workAfter.ToDictionary(p => p.Key, p => p.Value - workBefore.GetValueOrDefault(p.Key), StringComparer.Ordinal);
+                Progress("server counters in the active phase: " + string.Join(", ", result.ServerWork.Select(p => $"{p.Key}={p.Value}")));
                 Progress($"active: {result.Turns.Completed} turns in {result.ActiveSeconds:0.0} s");
             }
 

@@ -95,7 +95,7 @@ internal sealed class RunResult(LoadOptions options)
             {
                 var perTurn = serverCpu.TotalMilliseconds / Turns.Completed;
                 Line("CPU per message:", string.Create(c, $"server {perTurn:0.00} ms, driver {driverCpu.TotalMilliseconds / Turns.Completed:0.00} ms; server busy {serverCpu.TotalSeconds / ActiveSeconds * 100:0}% of one core (≈ {Environment.ProcessorCount * 1000 / perTurn:0} msg/s if the server had every core to itself)"));
-                Line("", string.Create(c, $"server allocated {ServerWork.GetValueOrDefault("allocated_bytes") / 1024.0 / Turns.Completed:0} KB per message; {ServerWork.GetValueOrDefault("gen0_collections")} gen0 and {ServerWork.GetValueOrDefault("gen2_collections")} gen2 collections in the phase"));
+                Line("", string.Create(c, $"server allocated {ServerWork.GetValueOrDefault("allocated_bytes") / 1024.0 / Turns.Completed:0} KB per message; {ServerWork.GetValueOrDefault("gen0_collections")} gen0 and {ServerWork.GetValueOrDefault("gen2_collections")} gen2 collections in the phase; {ServerWork.GetValueOrDefault("jit_methods")} methods JIT-compiled in it, {ServerWork.GetValueOrDefault("jit_us") / 1000.0:0} ms of JIT"));
             }
 
             var efPerTurn = ServerWork

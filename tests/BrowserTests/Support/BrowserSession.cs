@@ -31,14 +31,15 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public CreatorOsHost Host => _host;
 
-    public static async Task<BrowserSession> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, int viewportWidth = 1280)
+    public static async Task<BrowserSession> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, int viewportWidth = 1280, IReadOnlyDictionary<string, string?>? settings = null)
     {
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium.");
         }
 
-        var host = new CreatorOsHost(await TestDatabase.CreateAsync(provider), settings: new Dictionary<string, string?> { ["Outbox:BackgroundDispatch"] = "true" });
+        var merged = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Outbox:BackgroundDispatch"] = "true" };
+        var host = new CreatorOsHost(await TestDatabase.CreateAsync(provider), settings: merged);
         host.UseKestrel(0);
         host.StartServer();
         var baseUrl = host.ClientOptions.BaseAddress.ToString().TrimEnd('/');

@@ -2,7 +2,6 @@ using System.Text.Json;
 using CreatorOS.Contracts.Storefront;
 using CreatorOS.IntegrationTests.Support;
 using CreatorOS.SharedKernel.Identity;
-using CreatorOS.SharedKernel.Outbox;
 using CreatorOS.SharedKernel.Persistence;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -58,10 +57,10 @@ public sealed class PersonalDataTests
         deleted.RequestMessage!.RequestUri!.PathAndQuery.ShouldBe("/?deleted=1");
         await host.FlushEventsAsync();
 
-        var traces = await FindAsync(host, provider, [samUserId.ToString(), samWorkspace.ToString(), "sam@example.com", "strong-with-sam", "with Strong with Sam", "of Strong with Sam"]);
+        var traces = await DatabaseScan.FindAsync(host, provider, [samUserId.ToString(), samWorkspace.ToString(), "sam@example.com", "strong-with-sam", "with Strong with Sam", "of Strong with Sam"]);
         traces.ShouldBeEmpty();
 
-        var alexTraces = await FindAsync(host, provider, [alexWorkspace.ToString(), "alex@example.org", "calm-with-alex", "with Calm with Alex", "of Calm with Alex"]);
+        var alexTraces = await DatabaseScan.FindAsync(host, provider, [alexWorkspace.ToString(), "alex@example.org", "calm-with-alex", "with Calm with Alex", "of Calm with Alex"]);
         alexTraces.ShouldContain(t => t.StartsWith("accounts_users.email", StringComparison.Ordinal));
         alexTraces.ShouldContain(t => t.StartsWith("storefront_blogs.title", StringComparison.Ordinal));
         alexTraces.ShouldContain(t => t.StartsWith("storefront_subscribers.name", StringComparison.Ordinal));
@@ -99,46 +98,5 @@ public sealed class PersonalDataTests
     {
         using var export = JsonDocument.Parse(await browser.Http.GetStringAsync("/account/export"));
         return export.RootElement.GetProperty("accounts").GetProperty("user").GetProperty("id").GetGuid();
-    }
-
-    /// <summary>Every table, every column, case-insensitive: where does any of these values still appear?</summary>
-    private static async Task<List<string>> FindAsync(CreatorOsHost host, DatabaseProvider provider, string[] needles)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var connection = scope.ServiceProvider.GetRequiredService<KernelDbContext>().Database.GetDbConnection();
-        await connection.OpenAsync();
-        var columns = new List<(string Table, string Column)>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = provider == DatabaseProvider.Postgres
-                ? "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'"
-                : "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                columns.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        var found = new List<string>();
-        var like = provider == DatabaseProvider.Postgres ? "ILIKE" : "LIKE";
-        foreach (var (table, column) in columns)
-        {
-            foreach (var needle in needles)
-            {
-                await using var query = connection.CreateCommand();
-                query.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE CAST(\"{column}\" AS TEXT) {like} @needle";
-                var parameter = query.CreateParameter();
-                parameter.ParameterName = "@needle";
-                parameter.Value = "%" + needle + "%";
-                query.Parameters.Add(parameter);
-                if (Convert.ToInt64(await query.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0)
-                {
-                    found.Add($"{table}.{column} contains {needle}");
-                }
-            }
-        }
-
-        return found;
     }
 }

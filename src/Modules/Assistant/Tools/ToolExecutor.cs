@@ -36,7 +36,7 @@ internal sealed class ToolExecutor(IEnumerable<IAveryTool> tools, ILogger<ToolEx
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogError(exception, "Tool {Tool} failed", call.Name);
-            return ToolOutcome.Refused("Something went wrong on my side while doing that. Nothing was changed.");
+            return ToolOutcome.Refused("Something went wrong on my side while doing that. Please check your store before trying again.");
         }
     }
 }

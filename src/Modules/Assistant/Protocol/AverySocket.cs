@@ -122,6 +122,7 @@ internal sealed class AverySocket(
         if (frame is null)
         {
             await connection.SendAsync(ServerFrames.Error, new { code = error!.Code, message = error.Message });
+            await TrackErrorAsync(coach, error.Code);
             return;
         }
 
@@ -179,6 +180,23 @@ internal sealed class AverySocket(
             logger.LogError(exception, "Avery turn failed for workspace {WorkspaceId}", coach.WorkspaceId);
             await connection.SendAsync(ServerFrames.Error, new { code = "server_error", message = "Something went wrong on my side. Please try that again." }, replyTo);
             await connection.SendAsync(ServerFrames.AveryTyping, new { isTyping = false }, replyTo);
+            await TrackErrorAsync(coach, "server_error");
+        }
+    }
+
+    /// <summary>avery_error analytics; in its own scope, since the failed turn's unit of work is spoiled.</summary>
+    private async Task TrackErrorAsync(CoachIdentity coach, string code)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var log = scope.ServiceProvider.GetRequiredService<ConversationLog>();
+            log.Track(coach, "avery_error", new { code });
+            await log.SaveAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Could not record an Avery error event");
         }
     }
 

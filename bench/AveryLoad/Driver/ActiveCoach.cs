@@ -43,7 +43,7 @@ internal sealed class TurnStats
 /// A coach in conversation: sends its next line on a fixed schedule, never with a turn still open
 /// (it waits for <c>avery_typing {isTyping:false}</c>), and times the frames of each turn.
 /// </summary>
-internal sealed class ActiveCoach(CoachSocket socket, Tally errors, TurnStats? stats, bool show = false) : IFrameObserver
+internal sealed class ActiveCoach(CoachSocket socket, Tally errors, TurnStats? stats) : IFrameObserver
 {
     public static readonly TimeSpan TurnPatience = TimeSpan.FromSeconds(15);
 
@@ -56,6 +56,11 @@ internal sealed class ActiveCoach(CoachSocket socket, Tally errors, TurnStats? s
     private int _turn;
 
     public int Turns => _turn;
+
+    public bool IsOpen => socket.IsOpen;
+
+    /// <summary>Print each line sent and the frames that answer it (to check the script against the brain).</summary>
+    public bool Show { get; set; }
 
     /// <summary>Sends the coach's lines one turn at a time at <paramref name="interval"/> spacing from <paramref name="firstAt"/> until <paramref name="stopAt"/>.</summary>
     public async Task RunAsync(long firstAt, TimeSpan interval, long stopAt, int maxTurns, CancellationToken cancellationToken)
@@ -113,7 +118,7 @@ internal sealed class ActiveCoach(CoachSocket socket, Tally errors, TurnStats? s
         }
 
         var text = Script.Line(socket.Coach, _turn++);
-        if (show)
+        if (Show)
         {
             Console.Error.WriteLine($"  coach {socket.Coach} > {text}");
         }
@@ -161,7 +166,7 @@ internal sealed class ActiveCoach(CoachSocket socket, Tally errors, TurnStats? s
                 return;
             }
 
-            if (show && frame.Type is "function_complete" or "store_preview_update" or "avery_stream_end" or "error")
+            if (Show && frame.Type is "function_complete" or "store_preview_update" or "avery_stream_end" or "error")
             {
                 Console.Error.WriteLine($"  avery    < {Stopwatch.GetElapsedTime(_sentAt, receivedAt).TotalMilliseconds,7:0.0} ms {frame.Type} {frame.Name}{(frame.Ok == false ? " (failed)" : "")} {frame.Code} {frame.Content?.ReplaceLineEndings(" ")}");
             }

@@ -12,18 +12,18 @@ internal sealed record LoadOptions(int Idle, int Active, double Rate, int Second
           --rate R       total coach messages per second across the active coaches (default 500)
           --seconds S    length of the active phase (default 20)
           --db NAME      sqlite (default) or postgres (needs CREATOROS_BENCH_POSTGRES, an admin connection string)
-          --warmup N     coaches that run the whole script once before anything is measured (default 20)
+          --warmup N     coaches that run the script round after round until the server's JIT settles (default 20)
           --batch N      sockets connected in parallel per batch (default 200)
           --show         print the first warm-up coach's conversation (what it said, the tools run, Avery's reply)
           --sqlite-dir D where the throwaway SQLite file goes (default: the temp folder); /dev/shm takes the disk's fsync out of the figures
-          --gc MODE      server (default, as the web app runs) or workstation: the server child's GC
+          --gc MODE      workstation (default, as the web app runs) or server: the server child's GC
         """;
 
     public int Coaches => Idle + Active + Warmup;
 
     public static LoadOptions? Parse(string[] args)
     {
-        var options = new LoadOptions(5000, 200, 500, 20, "sqlite", 20, 200, "server");
+        var options = new LoadOptions(5000, 200, 500, 20, "sqlite", 20, 200, "workstation");
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--show")

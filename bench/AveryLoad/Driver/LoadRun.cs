@@ -12,11 +12,13 @@ internal static class LoadRun
 {
     private static readonly TimeSpan GreetingPatience = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan WarmupLimit = TimeSpan.FromSeconds(90);
+    private const double SettledJitRate = 20;
 
     public static async Task<int> RunAsync(LoadOptions requested)
     {
         var options = FitToFileLimit(requested);
-        var deadline = TimeSpan.FromSeconds(Math.Max(300, options.Seconds + 240));
+        var deadline = TimeSpan.FromSeconds(300 + options.Seconds);
         using var stop = new CancellationTokenSource(deadline);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -45,14 +47,9 @@ internal static class LoadRun
             var endpoint = new Uri($"ws://127.0.0.1:{server.Port}/avery/ws");
             Progress($"server on {endpoint} ({server.GcMode} GC)");
 
-            var warmupFrom = options.Idle + options.Active;
             if (options.Warmup > 0)
             {
-                Progress($"warm-up: {options.Warmup} coaches run the whole script once …");
-                var warm = await OpenAsync(server, endpoint, warmupFrom, options.Warmup, options.Batch, result.WarmupErrors, stop.Token);
-                await Task.WhenAll(warm.Select((s, i) => new ActiveCoach(s, result.WarmupErrors, null, options.Show && i == 0)
-                    .RunAsync(Stopwatch.GetTimestamp(), TimeSpan.Zero, long.MaxValue, Script.OnboardingLength * 2 + 2, stop.Token)));
-                await Task.WhenAll(warm.Select(s => s.DisposeAsync().AsTask()));
+                await WarmUpAsync(server, endpoint, options, result, stop.Token);
             }
 
             await Task.Delay(Settle, stop.Token);
@@ -83,7 +80,6 @@ internal static class LoadRun
                 var (serverCpuAfter, workAfter) = await server.CpuAsync(stop.Token);
                 result.ServerCpu = serverCpuAfter - serverCpu;
                 result.ServerWork = workAfter.ToDictionary(p => p.Key, p => p.Value - workBefore.GetValueOrDefault(p.Key), StringComparer.Ordinal);
-                Progress("server counters in the active phase: " + string.Join(", ", result.ServerWork.Select(p => $"{p.Key}={p.Value}")));
                 Progress($"active: {result.Turns.Completed} turns in {result.ActiveSeconds:0.0} s");
             }
 
@@ -118,6 +114,42 @@ internal static class LoadRun
 
         Console.Out.Write(result.Render());
         return result.Finished && result.ErrorCount == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Warm-up coaches go through the script again and again until the server stops JIT-compiling
+    /// (tiered compilation promotes hot methods for a while after start; measured before that ends,
+    /// the figures would be the JIT's), or until <see cref="WarmupLimit"/>.
+    /// </summary>
+    private static async Task WarmUpAsync(ServerProcess server, Uri endpoint, LoadOptions options, RunResult result, CancellationToken cancellationToken)
+    {
+        Progress($"warm-up: {options.Warmup} coaches run the script until the server's JIT settles (below {SettledJitRate} methods/s, at most {WarmupLimit.TotalSeconds:0} s) …");
+        var sockets = await OpenAsync(server, endpoint, options.Idle + options.Active, options.Warmup, options.Batch, result.WarmupErrors, cancellationToken);
+        var coaches = sockets.Select((s, i) => new ActiveCoach(s, result.WarmupErrors, null) { Show = options.Show && i == 0 }).ToList();
+        var started = Stopwatch.GetTimestamp();
+        var (_, counters) = await server.CpuAsync(cancellationToken);
+        var jitBefore = counters.GetValueOrDefault("jit_methods");
+        var roundLength = Script.OnboardingLength * 2 + 2;
+        for (var round = 1; ; round++)
+        {
+            var roundStarted = Stopwatch.GetTimestamp();
+            await Task.WhenAll(coaches.Select(c => c.RunAsync(Stopwatch.GetTimestamp(), TimeSpan.Zero, long.MaxValue, c.Turns + roundLength, cancellationToken)));
+            coaches[0].Show = false;
+            (_, counters) = await server.CpuAsync(cancellationToken);
+            var jit = counters.GetValueOrDefault("jit_methods");
+            var rate = (jit - jitBefore) / Stopwatch.GetElapsedTime(roundStarted).TotalSeconds;
+            jitBefore = jit;
+            result.WarmupTurns = coaches.Sum(c => c.Turns);
+            result.WarmupJitRate = rate;
+            result.WarmupSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            Progress($"warm-up round {round}: {result.WarmupTurns} turns so far, {rate:0} methods JIT-compiled/s");
+            if (rate < SettledJitRate || Stopwatch.GetElapsedTime(started) > WarmupLimit || coaches.All(c => !c.IsOpen))
+            {
+                break;
+            }
+        }
+
+        await Task.WhenAll(sockets.Select(s => s.DisposeAsync().AsTask()));
     }
 
     /// <summary>Opens sockets for coaches [from, from + count) batch by batch, each batch with fresh tickets, and waits for their welcomes.</summary>

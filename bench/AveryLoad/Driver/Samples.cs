@@ -44,6 +44,15 @@ internal sealed class Samples
         }
     }
 
+    /// <summary>Share of the samples below <paramref name="ms"/>, 0–1.</summary>
+    public double ShareBelow(double ms)
+    {
+        lock (_gate)
+        {
+            return _values.Count == 0 ? 0 : _values.Count(v => v < ms) / (double)_values.Count;
+        }
+    }
+
     public double? Max()
     {
         lock (_gate)

@@ -81,12 +81,11 @@ internal sealed class AverySocket(
     private async Task RunAsync(CoachIdentity coach, CoachConnection connection, CancellationToken cancellationToken)
     {
         await InScopeAsync(engine => engine.GreetAsync(coach, connection, cancellationToken), connection, coach, null);
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxFrameBytes + 1);
         try
         {
             while (connection.Socket.State == WebSocketState.Open && !cancellationToken.IsCancellationRequested)
             {
-                var (kind, length) = await ReceiveAsync(connection.Socket, buffer, cancellationToken);
+                var (kind, text) = await ReceiveAsync(connection.Socket, cancellationToken);
                 switch (kind)
                 {
                     case FrameKind.Closed:
@@ -101,7 +100,7 @@ internal sealed class AverySocket(
                         await connection.CloseAsync(PolicyViolationCloseCode, "Policy violation");
                         return;
                     default:
-                        await HandleFrameAsync(coach, connection, Encoding.UTF8.GetString(buffer, 0, length), cancellationToken);
+                        await HandleFrameAsync(coach, connection, text!, cancellationToken);
                         break;
                 }
             }
@@ -109,10 +108,6 @@ internal sealed class AverySocket(
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
         {
             // Client gone or server stopping: the conversation is saved turn by turn.
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -236,32 +231,50 @@ internal sealed class AverySocket(
         Closed,
     }
 
-    private static async Task<(FrameKind Kind, int Length)> ReceiveAsync(WebSocket socket, byte[] buffer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one frame. An idle coach holds no buffer: the zero-byte read waits for data, and the
+    /// 16 KB buffer is rented only while a frame is being read (this keeps idle sockets small).
+    /// </summary>
+    private static async Task<(FrameKind Kind, string? Text)> ReceiveAsync(WebSocket socket, CancellationToken cancellationToken)
     {
-        var length = 0;
-        while (true)
+        var ready = await socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
+        if (ready.MessageType == WebSocketMessageType.Close)
         {
-            var result = await socket.ReceiveAsync(buffer.AsMemory(length, buffer.Length - length), cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return (FrameKind.Closed, 0);
-            }
+            return (FrameKind.Closed, null);
+        }
 
-            length += result.Count;
-            if (result.MessageType == WebSocketMessageType.Binary)
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxFrameBytes + 1);
+        try
+        {
+            var length = 0;
+            while (true)
             {
-                return (FrameKind.Binary, 0);
-            }
+                var result = await socket.ReceiveAsync(buffer.AsMemory(length, MaxFrameBytes + 1 - length), cancellationToken);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return (FrameKind.Closed, null);
+                }
 
-            if (length > MaxFrameBytes)
-            {
-                return (FrameKind.Oversized, 0);
-            }
+                length += result.Count;
+                if (result.MessageType == WebSocketMessageType.Binary)
+                {
+                    return (FrameKind.Binary, null);
+                }
 
-            if (result.EndOfMessage)
-            {
-                return (FrameKind.Text, length);
+                if (length > MaxFrameBytes)
+                {
+                    return (FrameKind.Oversized, null);
+                }
+
+                if (result.EndOfMessage)
+                {
+                    return (FrameKind.Text, Encoding.UTF8.GetString(buffer, 0, length));
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -10,13 +11,16 @@ namespace CreatorOS.Modules.Assistant.Tools;
 /// </summary>
 internal sealed class ToolExecutor(IEnumerable<IAveryTool> tools, ILogger<ToolExecutor> logger)
 {
+    /// <summary>Declarations never change while the app runs; building them parses JSON schemas, so once is enough.</summary>
+    private static readonly ConcurrentDictionary<string, AITool> Declared = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, IAveryTool> _tools = tools.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public IReadOnlyCollection<IAveryTool> Tools => _tools.Values;
 
     /// <summary>The declarations a model sees; generated from the same tools the offline brain calls.</summary>
     public IList<AITool> Declarations() =>
-        [.. _tools.Values.Select(t => AIFunctionFactory.CreateDeclaration(t.Name, t.Description, JsonDocument.Parse(t.ParametersSchema).RootElement))];
+        [.. _tools.Values.Select(t => Declared.GetOrAdd(t.Name, _ => AIFunctionFactory.CreateDeclaration(t.Name, t.Description, JsonDocument.Parse(t.ParametersSchema).RootElement)))];
 
     public async Task<ToolOutcome> RunAsync(FunctionCallContent call, ToolScope scope, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Markdig;
 using Markdig.Renderers;
@@ -45,8 +46,30 @@ internal static class BlogMarkdown
         return writer.ToString();
     }
 
+    /// <summary>Enough markdown to yield an excerpt; parsing a whole post for 160 characters is wasted work.</summary>
+    private const int ExcerptSourceLength = 1200;
+
+    private static readonly ConcurrentDictionary<(int Length, int Hash), string> Excerpts = new();
+
     /// <summary>The first ~160 characters of the post as plain text, cut at a word.</summary>
     public static string Excerpt(string markdown)
+    {
+        // Store views are built often (every assistant turn); posts rarely change, so excerpts are remembered.
+        var key = (markdown.Length, markdown.GetHashCode(StringComparison.Ordinal));
+        if (Excerpts.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        if (Excerpts.Count > 50_000)
+        {
+            Excerpts.Clear();
+        }
+
+        return Excerpts[key] = MakeExcerpt(markdown.Length > ExcerptSourceLength ? markdown[..ExcerptSourceLength] : markdown);
+    }
+
+    private static string MakeExcerpt(string markdown)
     {
         var plain = Collapse(Markdown.ToPlainText(markdown, Pipeline));
         if (plain.Length <= ExcerptLength)

@@ -29,12 +29,23 @@ internal sealed class Storekeeper(StorefrontDbContext db, TimeProvider clock) : 
 
     private const string NoStoreMessage = "This workspace has no store yet.";
 
+    /// <summary>
+    /// Store views read in this scope (one request, or one assistant turn, which reads the store
+    /// several times). Any write in this scope clears it, so a view never outlives a change made here.
+    /// </summary>
+    private readonly Dictionary<Guid, StoreView> _views = [];
+
     public IReadOnlyList<StoreTemplateView> Templates => StoreTemplates.Views;
 
     public async Task<StoreView?> FindAsync(Guid workspaceId, CancellationToken cancellationToken)
     {
+        if (_views.TryGetValue(workspaceId, out var known))
+        {
+            return known;
+        }
+
         var store = await db.Stores.AsNoTracking().SingleOrDefaultAsync(s => s.WorkspaceId == workspaceId, cancellationToken);
-        return store is null ? null : await ViewAsync(store, cancellationToken);
+        return store is null ? null : _views[workspaceId] = await ViewAsync(store, cancellationToken);
     }
 
     public async Task<StoreView?> FindBySlugAsync(string slug, CancellationToken cancellationToken)
@@ -101,6 +112,7 @@ internal sealed class Storekeeper(StorefrontDbContext db, TimeProvider clock) : 
 
             try
             {
+                _views.Clear();
                 await db.SaveChangesAsync(cancellationToken);
                 return StoreViews.ToView(store, [], [], 0);
             }
@@ -440,6 +452,7 @@ internal sealed class Storekeeper(StorefrontDbContext db, TimeProvider clock) : 
         var now = clock.GetUtcNow();
         store.UpdatedAt = now;
         Raise(store, now, sections);
+        _views.Clear();
         await db.SaveChangesAsync(cancellationToken);
     }
 

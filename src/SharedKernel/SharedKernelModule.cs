@@ -16,6 +16,7 @@ public static class SharedKernelModule
         services.AddSingleton(ResolvedDatabase.From(options, contentRoot));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddModuleDbContext<KernelDbContext>(KernelDbContext.Prefix, hasOutbox: false);
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<OutboxDispatcher>();

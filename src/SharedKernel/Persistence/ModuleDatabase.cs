@@ -14,9 +14,15 @@ public static class ModuleDatabase
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string tablePrefix, bool hasOutbox = true)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>((provider, options) => options
-            .UseConfiguredDatabase(provider.GetRequiredService<ResolvedDatabase>())
-            .AddInterceptors(provider.GetRequiredService<OutboxSignal>()));
+        services.AddDbContext<TContext>((provider, options) =>
+        {
+            var database = provider.GetRequiredService<ResolvedDatabase>();
+            options.UseConfiguredDatabase(database).AddInterceptors(provider.GetRequiredService<OutboxSignal>());
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                options.AddInterceptors(provider.GetRequiredService<SqliteWriteGate>());
+            }
+        });
         services.AddSingleton(new ModuleMigrations(tablePrefix, typeof(TContext).Assembly));
         if (hasOutbox)
         {

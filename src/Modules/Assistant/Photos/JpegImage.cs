@@ -24,14 +24,6 @@ internal static class JpegImage
 
     public static bool IsJpeg(ReadOnlySpan<byte> data) => data.Length >= 3 && data[0] == 0xFF && data[1] == Soi && data[2] == 0xFF;
 
-    public static bool TryReadSize(ReadOnlySpan<byte> data, out int width, out int height)
-    {
-        var image = Clean(data);
-        width = image?.Width ?? 0;
-        height = image?.Height ?? 0;
-        return image is not null;
-    }
-
     public static CleanedImage? Clean(ReadOnlySpan<byte> data)
     {
         if (!IsJpeg(data))

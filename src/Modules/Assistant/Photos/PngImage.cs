@@ -15,14 +15,6 @@ internal static class PngImage
 
     public static bool IsPng(ReadOnlySpan<byte> data) => data.StartsWith(Signature);
 
-    public static bool TryReadSize(ReadOnlySpan<byte> data, out int width, out int height)
-    {
-        var image = Clean(data);
-        width = image?.Width ?? 0;
-        height = image?.Height ?? 0;
-        return image is not null;
-    }
-
     public static CleanedImage? Clean(ReadOnlySpan<byte> data)
     {
         if (!IsPng(data))

@@ -17,14 +17,6 @@ internal static class WebPImage
     public static bool IsWebP(ReadOnlySpan<byte> data) =>
         data.Length >= 12 && data[..4].SequenceEqual("RIFF"u8) && data.Slice(8, 4).SequenceEqual("WEBP"u8);
 
-    public static bool TryReadSize(ReadOnlySpan<byte> data, out int width, out int height)
-    {
-        var image = Clean(data);
-        width = image?.Width ?? 0;
-        height = image?.Height ?? 0;
-        return image is not null;
-    }
-
     public static CleanedImage? Clean(ReadOnlySpan<byte> data)
     {
         if (!IsWebP(data))

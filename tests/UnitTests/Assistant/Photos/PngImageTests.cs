@@ -10,7 +10,8 @@ public sealed class PngImageTests
     [InlineData(300, 120)]
     public void Reads_width_and_height_from_ihdr(int width, int height)
     {
-        PngImage.TryReadSize(TestImages.Png(width, height), out var w, out var h).ShouldBeTrue();
+        var image = PngImage.Clean(TestImages.Png(width, height)).ShouldNotBeNull();
+        var (w, h) = (image.Width, image.Height);
 
         w.ShouldBe(width);
         h.ShouldBe(height);

@@ -8,7 +8,8 @@ public sealed class WebPImageTests
     [Fact]
     public void Reads_the_canvas_size_of_an_extended_webp()
     {
-        WebPImage.TryReadSize(TestImages.WebP(320, 200), out var w, out var h).ShouldBeTrue();
+        var image = WebPImage.Clean(TestImages.WebP(320, 200)).ShouldNotBeNull();
+        var (w, h) = (image.Width, image.Height);
 
         (w, h).ShouldBe((320, 200));
     }
@@ -16,7 +17,8 @@ public sealed class WebPImageTests
     [Fact]
     public void Reads_the_size_of_a_lossy_webp()
     {
-        WebPImage.TryReadSize(TestImages.LossyWebP(800, 600), out var w, out var h).ShouldBeTrue();
+        var image = WebPImage.Clean(TestImages.LossyWebP(800, 600)).ShouldNotBeNull();
+        var (w, h) = (image.Width, image.Height);
 
         (w, h).ShouldBe((800, 600));
     }
@@ -24,7 +26,8 @@ public sealed class WebPImageTests
     [Fact]
     public void Reads_the_size_of_a_lossless_webp()
     {
-        WebPImage.TryReadSize(TestImages.LosslessWebP(150, 4000), out var w, out var h).ShouldBeTrue();
+        var image = WebPImage.Clean(TestImages.LosslessWebP(150, 4000)).ShouldNotBeNull();
+        var (w, h) = (image.Width, image.Height);
 
         (w, h).ShouldBe((150, 4000));
     }

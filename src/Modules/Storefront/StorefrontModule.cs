@@ -21,6 +21,7 @@ public static class StorefrontModule
     public static IServiceCollection AddStorefront(this IServiceCollection services)
     {
         services.AddModuleDbContext<StorefrontDbContext>(StorefrontDbContext.Prefix);
+        services.AddSingleton<StoreViewCache>();
         services.AddScoped<Storekeeper>();
         services.AddScoped<IStorefront>(provider => provider.GetRequiredService<Storekeeper>());
         services.AddScoped<IPersonalDataOwner, StorefrontPersonalData>();

@@ -51,4 +51,11 @@ internal sealed class Store
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// A new unique stamp on every committed change to the store or anything it shows (blogs,
+    /// sessions, subscribers): lets <see cref="StoreViewCache"/> reuse a view across requests and
+    /// nodes. A stamp rather than a counter, so two concurrent writers can never leave the same value.
+    /// </summary>
+    public Guid Revision { get; set; }
 }

@@ -17,7 +17,7 @@ internal sealed record PublishedBlog(StoreView Store, BlogView Blog, string Html
 /// Reads and changes a workspace's store. Each change is validated in full before anything is
 /// touched, and is saved together with its <see cref="StoreChanged"/> event in one SaveChanges.
 /// </summary>
-internal sealed class Storekeeper(StorefrontDbContext db, TimeProvider clock) : IStorefront
+internal sealed class Storekeeper(StorefrontDbContext db, StoreViewCache cache, TimeProvider clock) : IStorefront
 {
     private const int MaxAttempts = 3;
 
@@ -105,6 +105,7 @@ internal sealed class Storekeeper(StorefrontDbContext db, TimeProvider clock) : 
                 BannerGradient = string.Empty,
                 CreatedAt = now,
                 UpdatedAt = now,
+                Revision = Guid.CreateVersion7(now),
             };
             ApplyTheme(store, StoreTemplates.Default);
             db.Stores.Add(store);
@@ -451,6 +452,7 @@ internal sealed class Storekeeper(StorefrontDbContext db, TimeProvider clock) : 
     {
         var now = clock.GetUtcNow();
         store.UpdatedAt = now;
+        store.Revision = Guid.CreateVersion7(now);
         Raise(store, now, sections);
         _views.Clear();
         await db.SaveChangesAsync(cancellationToken);
@@ -460,6 +462,18 @@ internal sealed class Storekeeper(StorefrontDbContext db, TimeProvider clock) : 
         db.AddIntegrationEvent(new StoreChanged(Guid.CreateVersion7(now), now, store.WorkspaceId, store.Id, sections));
 
     private async Task<StoreView> ViewAsync(Store store, CancellationToken cancellationToken)
+    {
+        if (cache.Find(store) is { } cached)
+        {
+            return cached;
+        }
+
+        var view = await BuildViewAsync(store, cancellationToken);
+        cache.Keep(store, view);
+        return view;
+    }
+
+    private async Task<StoreView> BuildViewAsync(Store store, CancellationToken cancellationToken)
     {
         var blogs = await db.Blogs.AsNoTracking()
             .Where(b => b.StoreId == store.Id)

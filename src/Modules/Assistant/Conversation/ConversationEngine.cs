@@ -37,7 +37,7 @@ internal sealed class ConversationEngine(
     {
         var (conversation, started) = await log.OpenAsync(coach, cancellationToken);
         var away = clock.GetUtcNow() - conversation.LastInteractionAt;
-        var hasHistory = !started && (await log.RecentAsync(coach, 1, cancellationToken)).Count > 0;
+        var hasHistory = !started && await log.HasMessagesAsync(coach, cancellationToken);
         var occasion = !hasHistory ? Occasion.Welcome
             : away >= options.Value.LongAbsence ? Occasion.LongAbsence
             : away >= options.Value.ResumeAfter ? Occasion.Resume
@@ -246,8 +246,7 @@ internal sealed class ConversationEngine(
     }
 
     private async Task<List<ChatMessage>> HistoryAsync(CoachIdentity coach, CancellationToken cancellationToken) =>
-        [.. (await log.RecentAsync(coach, HistoryWindow, cancellationToken))
-            .Where(m => m.Role != ConversationMessage.SystemRole)
+        [.. (await log.HistoryAsync(coach, HistoryWindow, cancellationToken))
             .Select(m => new ChatMessage(m.Role == ConversationMessage.CoachRole ? ChatRole.User : ChatRole.Assistant, m.Content))];
 
     private static ChatMessage InputMessage(TurnInput input)

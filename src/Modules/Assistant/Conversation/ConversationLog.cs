@@ -35,15 +35,23 @@ internal sealed class ConversationLog(AssistantDbContext db, TimeProvider clock)
         return (conversation, true);
     }
 
-    public async Task<List<ConversationMessage>> RecentAsync(CoachIdentity coach, int count, CancellationToken cancellationToken)
+    public Task<bool> HasMessagesAsync(CoachIdentity coach, CancellationToken cancellationToken) =>
+        db.Messages.AnyAsync(m => m.WorkspaceId == coach.WorkspaceId && m.UserId == coach.UserId, cancellationToken);
+
+    /// <summary>
+    /// The last <paramref name="count"/> coach and Avery messages, oldest first, as the brain reads
+    /// them: role and text only, so a turn does not materialise buttons, previews and tool calls.
+    /// </summary>
+    public async Task<List<(string Role, string Content)>> HistoryAsync(CoachIdentity coach, int count, CancellationToken cancellationToken)
     {
         var recent = await db.Messages.AsNoTracking()
-            .Where(m => m.WorkspaceId == coach.WorkspaceId && m.UserId == coach.UserId)
+            .Where(m => m.WorkspaceId == coach.WorkspaceId && m.UserId == coach.UserId && m.Role != ConversationMessage.SystemRole)
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Take(count)
+            .Select(m => new { m.Role, m.Content })
             .ToListAsync(cancellationToken);
         recent.Reverse();
-        return recent;
+        return [.. recent.Select(m => (m.Role, m.Content))];
     }
 
     public ConversationMessage Add(CoachIdentity coach, string role, string content, string phase, object? buttons = null, object? preview = null, int? progressPct = null, object? functionCalls = null, string? clientMessageId = null)

@@ -1,0 +1,34 @@
+using System.Reflection;
+using CreatorOS.Contracts.Experiments;
+using CreatorOS.Modules.Experiments.Assignment;
+using CreatorOS.Modules.Experiments.Data;
+using CreatorOS.Modules.Experiments.Definitions;
+using CreatorOS.Modules.Experiments.Onboarding;
+using CreatorOS.SharedKernel.Persistence;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreatorOS.Modules.Experiments;
+
+/// <summary>A/B tests: assignment, exposures, metrics per variant, statistics, decisions, and the admin pages.</summary>
+public static class ExperimentsModule
+{
+    /// <summary>Holds the routable admin pages (<c>/admin/experiments…</c>) for the host's router.</summary>
+    public static Assembly Assembly => typeof(ExperimentsModule).Assembly;
+
+    public static IServiceCollection AddExperiments(this IServiceCollection services)
+    {
+        services.AddModuleDbContext<ExperimentsDbContext>(ExperimentsDbContext.Prefix, hasOutbox: false);
+        services.AddScoped<Assigner>();
+        services.AddScoped<IExperiments>(provider => provider.GetRequiredService<Assigner>());
+        services.AddScoped<ExperimentCatalog>();
+        services.AddHostedService<ExperimentSeed>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapExperiments(this IEndpointRouteBuilder app)
+    {
+        app.MapOnboardingEntry();
+        return app;
+    }
+}

@@ -16,7 +16,7 @@ builder.Services.AddWebShell(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts();
 builder.Services.AddStorefront();
 builder.Services.AddAssistant(builder.Configuration);
-builder.Services.AddExperiments();
+builder.Services.AddExperiments(builder.Configuration);
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();

@@ -6,6 +6,7 @@ using CreatorOS.Modules.Experiments.Definitions;
 using CreatorOS.Modules.Experiments.Onboarding;
 using CreatorOS.SharedKernel.Persistence;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatorOS.Modules.Experiments;
@@ -16,8 +17,9 @@ public static class ExperimentsModule
     /// <summary>Holds the routable admin pages (<c>/admin/experiments…</c>) for the host's router.</summary>
     public static Assembly Assembly => typeof(ExperimentsModule).Assembly;
 
-    public static IServiceCollection AddExperiments(this IServiceCollection services)
+    public static IServiceCollection AddExperiments(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<ExperimentsOptions>(configuration.GetSection(ExperimentsOptions.Section));
         services.AddModuleDbContext<ExperimentsDbContext>(ExperimentsDbContext.Prefix, hasOutbox: false);
         services.AddScoped<Assigner>();
         services.AddScoped<IExperiments>(provider => provider.GetRequiredService<Assigner>());

@@ -3,6 +3,7 @@ using CreatorOS.Modules.Experiments.Data;
 using CreatorOS.Modules.Experiments.Definitions;
 using CreatorOS.Modules.Experiments.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CreatorOS.Modules.Experiments.Assignment;
 
@@ -11,13 +12,18 @@ namespace CreatorOS.Modules.Experiments.Assignment;
 /// The hash decides only a unit's first assignment; after that the recorded row does, so a weight
 /// edit (a new version) or a restart never moves anyone.
 /// </summary>
-internal sealed class Assigner(ExperimentsDbContext db, TimeProvider clock) : IExperiments
+internal sealed class Assigner(ExperimentsDbContext db, TimeProvider clock, IOptions<ExperimentsOptions> options) : IExperiments
 {
     public const int MaxUnitIdLength = 100;
 
     public async Task<ExperimentDecision> AssignAsync(string experimentKey, string unitId, IReadOnlyDictionary<string, string>? attributes, CancellationToken cancellationToken)
     {
         CheckUnit(unitId);
+        if (options.Value.Forced.TryGetValue(experimentKey, out var forced))
+        {
+            return new(forced, false, null, "forced");
+        }
+
         var experiment = await db.Experiments.AsNoTracking().SingleOrDefaultAsync(e => e.Key == experimentKey, cancellationToken);
         if (Settled(experiment) is { } settled)
         {
@@ -65,6 +71,11 @@ internal sealed class Assigner(ExperimentsDbContext db, TimeProvider clock) : IE
     public async Task<ExperimentDecision> PeekAsync(string experimentKey, string unitId, CancellationToken cancellationToken)
     {
         CheckUnit(unitId);
+        if (options.Value.Forced.TryGetValue(experimentKey, out var forced))
+        {
+            return new(forced, false, null, "forced");
+        }
+
         var experiment = await db.Experiments.AsNoTracking().SingleOrDefaultAsync(e => e.Key == experimentKey, cancellationToken);
         if (Settled(experiment) is { } settled)
         {

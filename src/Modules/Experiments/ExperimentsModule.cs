@@ -1,9 +1,11 @@
 using System.Reflection;
 using CreatorOS.Contracts.Experiments;
+using CreatorOS.Contracts.Privacy;
 using CreatorOS.Modules.Experiments.Assignment;
 using CreatorOS.Modules.Experiments.Data;
 using CreatorOS.Modules.Experiments.Definitions;
 using CreatorOS.Modules.Experiments.Onboarding;
+using CreatorOS.Modules.Experiments.Privacy;
 using CreatorOS.SharedKernel.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +27,7 @@ public static class ExperimentsModule
         services.AddScoped<IExperiments>(provider => provider.GetRequiredService<Assigner>());
         services.AddScoped<ExperimentCatalog>();
         services.AddHostedService<ExperimentSeed>();
+        services.AddScoped<IPersonalDataOwner, ExperimentsPersonalData>();
         return services;
     }
 

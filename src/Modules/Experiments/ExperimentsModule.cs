@@ -1,11 +1,18 @@
 using System.Reflection;
 using CreatorOS.Contracts.Experiments;
+using CreatorOS.Contracts.Jobs;
 using CreatorOS.Contracts.Privacy;
+using CreatorOS.Contracts.Storefront;
+using CreatorOS.Modules.Experiments.Admin;
 using CreatorOS.Modules.Experiments.Assignment;
+using CreatorOS.Modules.Experiments.Dashboard;
 using CreatorOS.Modules.Experiments.Data;
 using CreatorOS.Modules.Experiments.Definitions;
+using CreatorOS.Modules.Experiments.Metrics;
 using CreatorOS.Modules.Experiments.Onboarding;
 using CreatorOS.Modules.Experiments.Privacy;
+using CreatorOS.Modules.Experiments.Reports;
+using CreatorOS.SharedKernel.Outbox;
 using CreatorOS.SharedKernel.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -28,12 +35,19 @@ public static class ExperimentsModule
         services.AddScoped<ExperimentCatalog>();
         services.AddHostedService<ExperimentSeed>();
         services.AddScoped<IPersonalDataOwner, ExperimentsPersonalData>();
+        services.AddScoped<MetricCalculator>();
+        services.AddScoped<MetricCatalog>();
+        services.AddScoped<DashboardPanels>();
+        services.AddScoped<ExperimentResults>();
+        services.AddScoped<IRecurringJob, AutoPromotionJob>();
+        services.AddIntegrationEventHandler<StoreChanged, RecordStoreMilestones>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapExperiments(this IEndpointRouteBuilder app)
     {
         app.MapOnboardingEntry();
+        app.MapExperimentsAdmin();
         return app;
     }
 }

@@ -1,9 +1,12 @@
 using System.Reflection;
+using CreatorOS.Contracts.Assistant;
+using CreatorOS.Contracts.Jobs;
 using CreatorOS.Contracts.Privacy;
 using CreatorOS.Modules.Assistant.Brain;
 using CreatorOS.Modules.Assistant.Content;
 using CreatorOS.Modules.Assistant.Conversation;
 using CreatorOS.Modules.Assistant.Data;
+using CreatorOS.Modules.Assistant.Insights;
 using CreatorOS.Modules.Assistant.Photos;
 using CreatorOS.Modules.Assistant.Web;
 using CreatorOS.Modules.Assistant.Privacy;
@@ -57,6 +60,8 @@ public static class AssistantModule
         services.AddSingleton<AverySocket>();
         services.AddAssistantPhotos();
         services.AddScoped<IPersonalDataOwner, AssistantPersonalData>();
+        services.AddScoped<IAssistantInsights, AssistantInsights>();
+        services.AddScoped<IRecurringJob, InsightsRollupJob>();
         return services;
     }
 

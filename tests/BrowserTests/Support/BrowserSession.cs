@@ -39,6 +39,8 @@ public sealed class BrowserSession : IAsyncDisposable
         }
 
         var merged = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Outbox:BackgroundDispatch"] = "true" };
+        // Sign-up lands on the coach's onboarding_v1 variant; these tests walk the Avery one unless they say otherwise.
+        merged.TryAdd("Experiments:Forced:onboarding_v1", "avery");
         var host = new CreatorOsHost(await TestDatabase.CreateAsync(provider), settings: merged);
         host.UseKestrel(0);
         host.StartServer();

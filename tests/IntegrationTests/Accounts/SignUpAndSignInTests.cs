@@ -20,7 +20,8 @@ public sealed class SignUpAndSignInTests
         var response = await browser.SignUpAsync("sam@example.com", business: "Strong with Sam");
         await host.FlushEventsAsync();
 
-        response.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/avery");
+        // The onboarding_v1 variant decides: the dashboard (control, scorecard) or Avery.
+        response.RequestMessage!.RequestUri!.AbsolutePath.ShouldBeOneOf("/avery", "/admin");
         var dashboard = await browser.Http.GetStringAsync("/admin");
         dashboard.ShouldContain("/s/strong-with-sam");
     }

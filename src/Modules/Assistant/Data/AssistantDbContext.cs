@@ -1,4 +1,5 @@
 using CreatorOS.Modules.Assistant.Conversation;
+using CreatorOS.Modules.Assistant.Insights;
 using CreatorOS.SharedKernel.Outbox;
 using CreatorOS.SharedKernel.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,8 @@ internal sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> op
     public DbSet<ScheduledNudge> Nudges => Set<ScheduledNudge>();
 
     public DbSet<AssistantEvent> Events => Set<AssistantEvent>();
+
+    public DbSet<DailyRollup> Rollups => Set<DailyRollup>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseSortableTimestampsOnSqlite(Database);
@@ -48,6 +51,13 @@ internal sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> op
         analytics.Property(e => e.EventName).HasMaxLength(100);
         analytics.HasIndex(e => new { e.EventName, e.CreatedAt });
         analytics.HasIndex(e => new { e.WorkspaceId, e.CreatedAt });
+        analytics.HasIndex(e => e.CreatedAt);
+
+        var rollup = modelBuilder.Entity<DailyRollup>();
+        rollup.ToTable("assistant_daily_rollup");
+        rollup.HasKey(r => new { r.Day, r.EventName, r.Dimension });
+        rollup.Property(r => r.EventName).HasMaxLength(100);
+        rollup.Property(r => r.Dimension).HasMaxLength(100);
 
         modelBuilder.MapOutbox(Prefix);
         modelBuilder.ApplySnakeCaseColumns();

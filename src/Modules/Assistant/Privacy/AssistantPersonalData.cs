@@ -31,6 +31,9 @@ internal sealed class AssistantPersonalData(AssistantDbContext db, PhotoStore ph
         await db.Events.Where(e => e.UserId == subject.UserId || owned.Contains(e.WorkspaceId)).ExecuteDeleteAsync(cancellationToken);
         await db.Nudges.Where(n => n.UserId == subject.UserId || owned.Contains(n.WorkspaceId)).ExecuteDeleteAsync(cancellationToken);
         await db.Conversations.Where(c => c.UserId == subject.UserId || owned.Contains(c.WorkspaceId)).ExecuteDeleteAsync(cancellationToken);
+        // The roll-up keeps per-coach API cost keyed by workspace id: those rows go too.
+        var ownedKeys = owned.Select(id => id.ToString("D")).ToList();
+        await db.Rollups.Where(r => ownedKeys.Contains(r.Dimension)).ExecuteDeleteAsync(cancellationToken);
         foreach (var id in owned.Append(subject.UserId))
         {
             await db.Set<OutboxMessage>().PurgeMentionsAsync(id, cancellationToken);

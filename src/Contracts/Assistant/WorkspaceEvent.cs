@@ -1,0 +1,3 @@
+namespace CreatorOS.Contracts.Assistant;
+
+public sealed record WorkspaceEvent(Guid WorkspaceId, DateTimeOffset At);

@@ -1,0 +1,13 @@
+-- Assistant dashboard (Experiments issue): a created_at index so a day's events are a range scan,
+-- and the daily roll-up the dashboard panels read instead of the raw events.
+
+CREATE INDEX ix_assistant_events_created_at ON assistant_events (created_at);
+
+CREATE TABLE assistant_daily_rollup (
+    day date NOT NULL,
+    event_name character varying(100) NOT NULL,
+    dimension character varying(100) NOT NULL,
+    count bigint NOT NULL,
+    total double precision NOT NULL,
+    CONSTRAINT pk_assistant_daily_rollup PRIMARY KEY (day, event_name, dimension)
+);

@@ -1,0 +1,174 @@
+using CreatorOS.Contracts.Assistant;
+using CreatorOS.Modules.Assistant.Conversation;
+using CreatorOS.Modules.Assistant.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CreatorOS.Modules.Assistant.Insights;
+
+/// <summary>
+/// <see cref="IAssistantInsights"/>: closed days come from assistant_daily_rollup (rolled up on first
+/// read, or ahead of time by <see cref="InsightsRollupJob"/>); today is aggregated live. The queries
+/// live here, beside the tables they read (ADR 0012).
+/// </summary>
+internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider clock) : IAssistantInsights
+{
+    private const int ChunkSize = 500;
+    private static readonly DateTimeOffsetToBinaryConverter SqliteTimestamps = new();
+
+    public async Task<IReadOnlyList<AssistantDay>> DailyAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var rows = await RowsAsync(null, from, to, cancellationToken);
+        return
+        [
+            .. rows.GroupBy(r => r.Day).OrderBy(g => g.Key).Select(day =>
+            {
+                long Count(string name, string? dimension = null) => day.Where(r => r.EventName == name && (dimension is null || r.Dimension == dimension)).Sum(r => r.Count);
+                var completed = Count(AssistantEventNames.OnboardingCompleted);
+                var seconds = day.Where(r => r.EventName == AssistantEventNames.OnboardingCompleted).Sum(r => r.Total);
+                var costRows = day.Where(r => r.EventName == AssistantEventNames.ApiCall).ToList();
+                return new AssistantDay(
+                    day.Key,
+                    Count(AssistantEventNames.ConversationStarted),
+                    completed,
+                    Count(AssistantEventNames.MessageSent, "coach"),
+                    Count(AssistantEventNames.MessageSent, "avery"),
+                    Count(AssistantEventNames.ButtonClicked),
+                    Count(AssistantEventNames.FreeTextUsed),
+                    Count(AssistantEventNames.FunctionExecuted),
+                    Count(AssistantEventNames.BlogGenerated),
+                    Count(AssistantEventNames.SkipClicked),
+                    Count(AssistantEventNames.Error),
+                    completed == 0 ? null : seconds / completed,
+                    costRows.Count == 0 ? null : (decimal)costRows.Sum(r => r.Total));
+            }),
+        ];
+    }
+
+    public async Task<IReadOnlyList<FunnelStep>> FunnelAsync(CancellationToken cancellationToken)
+    {
+        var byPhase = await db.Conversations.AsNoTracking()
+            .GroupBy(c => c.CurrentPhase)
+            .Select(g => new { Phase = g.Key, Coaches = g.LongCount() })
+            .ToListAsync(cancellationToken);
+        var steps = new List<FunnelStep>();
+        long previous = 0;
+        for (var i = 0; i < OnboardingPhases.InOrder.Count; i++)
+        {
+            var reached = byPhase.Where(p => (OnboardingPhases.FromWireName(p.Phase) is { } phase ? OnboardingPhases.InOrder.ToList().IndexOf(phase) : 0) >= i).Sum(p => p.Coaches);
+            var name = i == 0 ? "started" : OnboardingPhases.InOrder[i].WireName();
+            steps.Add(new FunnelStep(name, reached, i == 0 || previous == 0 ? 0 : Math.Round(100.0 * (previous - reached) / previous, 1)));
+            previous = reached;
+        }
+
+        return steps;
+    }
+
+    public async Task<IReadOnlyList<DimensionCount>> BreakdownAsync(string eventName, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        [.. (await RowsAsync(eventName, from, to, cancellationToken)).Select(r => new DimensionCount(r.Day, r.Dimension, r.Count, r.Total))];
+
+    public async Task<IReadOnlyList<NudgeOutcome>> NudgesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var (start, end) = (StartOf(from), StartOf(to.AddDays(1)));
+        var rows = await db.Nudges.AsNoTracking()
+            .Where(n => n.CreatedAt >= start && n.CreatedAt < end)
+            .GroupBy(n => n.NudgeType)
+            .Select(g => new NudgeOutcome(g.Key, g.LongCount(), g.LongCount(n => n.SentAt != null), g.LongCount(n => n.RespondedAt != null)))
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderByDescending(r => r.Scheduled)];
+    }
+
+    public async Task<IReadOnlyList<WorkspaceEvent>> EventsOfAsync(string eventName, IReadOnlyCollection<Guid> workspaceIds, CancellationToken cancellationToken)
+    {
+        var result = new List<WorkspaceEvent>();
+        foreach (var chunk in workspaceIds.Chunk(ChunkSize))
+        {
+            var rows = await db.Events.AsNoTracking()
+                .Where(e => e.EventName == eventName && chunk.Contains(e.WorkspaceId))
+                .Select(e => new WorkspaceEvent(e.WorkspaceId, e.CreatedAt))
+                .ToListAsync(cancellationToken);
+            result.AddRange(rows);
+        }
+
+        return result;
+    }
+
+    public async Task<int> RollUpAsync(DateOnly before, CancellationToken cancellationToken)
+    {
+        var firstEvent = await db.Events.AsNoTracking().OrderBy(e => e.CreatedAt).Select(e => (DateTimeOffset?)e.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        return firstEvent is null ? 0 : await RollUpRangeAsync(DateOnly.FromDateTime(firstEvent.Value.UtcDateTime), before.AddDays(-1), cancellationToken);
+    }
+
+    private async Task<List<(DateOnly Day, string EventName, string Dimension, long Count, double Total)>> RowsAsync(string? eventName, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var lastClosed = to < today ? to : today.AddDays(-1);
+        await RollUpRangeAsync(from, lastClosed, cancellationToken);
+
+        var rolled = await db.Rollups.AsNoTracking()
+            .Where(r => r.Day >= from && r.Day <= lastClosed && r.EventName != DailyRollup.RolledMarker && (eventName == null || r.EventName == eventName))
+            .ToListAsync(cancellationToken);
+        var rows = rolled.Select(r => (r.Day, r.EventName, r.Dimension, r.Count, r.Total)).ToList();
+        if (from <= today && today <= to)
+        {
+            rows.AddRange((await AggregateAsync(today, cancellationToken))
+                .Where(r => eventName is null || r.EventName == eventName)
+                .Select(r => (today, r.EventName, r.Dimension, r.Count, r.Total)));
+        }
+
+        return rows;
+    }
+
+    private async Task<int> RollUpRangeAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        if (to < from)
+        {
+            return 0;
+        }
+
+        var done = (await db.Rollups.AsNoTracking()
+            .Where(r => r.EventName == DailyRollup.RolledMarker && r.Day >= from && r.Day <= to)
+            .Select(r => r.Day)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var rolled = 0;
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            if (done.Contains(day))
+            {
+                continue;
+            }
+
+            var rows = await AggregateAsync(day, cancellationToken);
+            db.Rollups.AddRange(rows.Select(r => new DailyRollup { Day = day, EventName = r.EventName, Dimension = Truncate(r.Dimension), Count = r.Count, Total = r.Total }));
+            db.Rollups.Add(new DailyRollup { Day = day, EventName = DailyRollup.RolledMarker, Dimension = "", Count = rows.Sum(r => r.Count), Total = 0 });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                rolled++;
+            }
+            catch (DbUpdateException)
+            {
+                // Another request or node rolled this day up at the same moment; its rows stand.
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return rolled;
+    }
+
+    private async Task<List<RollupRow>> AggregateAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var (start, end) = (StartOf(day), StartOf(day.AddDays(1)));
+        var rows = db.Database.IsSqlite()
+            ? db.Database.SqlQueryRaw<RollupRow>(RollupQuery.Sqlite, SqliteTimestamps.ConvertToProvider(start)!, SqliteTimestamps.ConvertToProvider(end)!)
+            : db.Database.SqlQueryRaw<RollupRow>(RollupQuery.Postgres, start, end);
+        return await rows.ToListAsync(cancellationToken);
+    }
+
+    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private static string Truncate(string value) => value.Length <= 100 ? value : value[..100];
+}

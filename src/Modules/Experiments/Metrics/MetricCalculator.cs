@@ -1,0 +1,96 @@
+using CreatorOS.Contracts.Assistant;
+using CreatorOS.Modules.Experiments.Data;
+using CreatorOS.Modules.Experiments.Definitions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreatorOS.Modules.Experiments.Metrics;
+
+/// <summary>
+/// Computes a metric per variant from events: each assigned unit's events in the metric's window
+/// after its assignment. Units whose window has not started yet are left out (a coach assigned
+/// today cannot be retained at day 30 yet).
+/// </summary>
+internal sealed class MetricCalculator(ExperimentsDbContext db, IAssistantInsights assistant, TimeProvider clock)
+{
+    private const int ChunkSize = 500;
+
+    public Task<List<MetricDefinition>> DefinitionsAsync(CancellationToken cancellationToken) =>
+        db.Metrics.AsNoTracking().OrderBy(m => m.BuiltIn ? 0 : 1).ThenBy(m => m.Key).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<VariantMetric>> ComputeAsync(Experiment experiment, MetricDefinition metric, CancellationToken cancellationToken)
+    {
+        var assignments = await db.Assignments.AsNoTracking()
+            .Where(a => a.ExperimentId == experiment.Id)
+            .Select(a => new { a.UnitId, a.Variant, a.AssignedAt })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var eligible = assignments.Where(a => a.AssignedAt.AddDays(metric.WindowStartDays) <= now).ToList();
+        var events = await EventsAsync(metric, [.. eligible.Select(a => a.UnitId)], cancellationToken);
+
+        var perUnit = eligible.Select(a =>
+        {
+            var from = a.AssignedAt.AddDays(metric.WindowStartDays);
+            var to = a.AssignedAt.AddDays(metric.WindowEndDays);
+            var inWindow = events.TryGetValue(a.UnitId, out var list) ? list.Where(e => e.At >= from && e.At < to).ToList() : [];
+            double? value = metric.Kind switch
+            {
+                MetricKind.Conversion => inWindow.Count > 0 ? 1 : 0,
+                MetricKind.Count => inWindow.Count,
+                MetricKind.Sum => inWindow.Sum(e => e.Value ?? 0),
+                _ => inWindow.Count > 0 ? (inWindow.Min(e => e.At) - a.AssignedAt).TotalMinutes : null,
+            };
+            return (a.Variant, Value: value, Had: inWindow.Count > 0);
+        }).ToList();
+
+        return
+        [
+            .. experiment.VariantList().Select(variant =>
+            {
+                var units = perUnit.Where(u => u.Variant == variant.Key).ToList();
+                var values = units.Where(u => u.Value is not null).Select(u => u.Value!.Value).ToList();
+                double? mean = values.Count == 0 ? null : values.Average();
+                double? sd = values.Count < 2 ? null : Math.Sqrt(values.Sum(v => (v - mean!.Value) * (v - mean.Value)) / (values.Count - 1));
+                return new VariantMetric(variant.Key, units.Count, units.Count(u => u.Had), mean, sd);
+            }),
+        ];
+    }
+
+    private async Task<Dictionary<string, List<(DateTimeOffset At, double? Value)>>> EventsAsync(MetricDefinition metric, IReadOnlyList<string> units, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, List<(DateTimeOffset At, double? Value)>>();
+        if (metric.Source == MetricSources.Assistant)
+        {
+            var workspaces = units.Select(u => Guid.TryParse(u, out var id) ? id : (Guid?)null).OfType<Guid>().ToList();
+            foreach (var e in await assistant.EventsOfAsync(metric.EventName, workspaces, cancellationToken))
+            {
+                Add(result, e.WorkspaceId.ToString("D"), e.At, null);
+            }
+
+            return result;
+        }
+
+        foreach (var chunk in units.Chunk(ChunkSize))
+        {
+            var rows = await db.Events.AsNoTracking()
+                .Where(e => e.EventName == metric.EventName && chunk.Contains(e.UnitId))
+                .Select(e => new { e.UnitId, e.OccurredAt, e.Value })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                Add(result, row.UnitId, row.OccurredAt, row.Value);
+            }
+        }
+
+        return result;
+    }
+
+    private static void Add(Dictionary<string, List<(DateTimeOffset At, double? Value)>> events, string unit, DateTimeOffset at, double? value)
+    {
+        if (!events.TryGetValue(unit, out var list))
+        {
+            events[unit] = list = [];
+        }
+
+        list.Add((at, value));
+    }
+}

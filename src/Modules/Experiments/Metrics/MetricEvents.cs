@@ -1,0 +1,15 @@
+namespace CreatorOS.Modules.Experiments.Metrics;
+
+/// <summary>Fact names this module records itself (from store changes) or that other modules track.</summary>
+internal static class MetricEvents
+{
+    public const string BlogPublished = "blog_published";
+    public const string SubscriberJoined = "subscriber_joined";
+    public const string StoreShared = "store_shared";
+
+    /// <summary>Any activity of the unit that day (a store change); one per day.</summary>
+    public const string Active = "active";
+
+    /// <summary>Not recorded by anything yet: commerce is not built.</summary>
+    public const string Revenue = "revenue";
+}

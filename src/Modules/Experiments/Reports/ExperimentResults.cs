@@ -1,0 +1,84 @@
+using CreatorOS.Modules.Experiments.Data;
+using CreatorOS.Modules.Experiments.Metrics;
+using CreatorOS.Modules.Experiments.Statistics;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreatorOS.Modules.Experiments.Reports;
+
+/// <summary>
+/// Live results: assignments and exposures per variant, the metric per variant with its comparison
+/// to control (z-test, interval, chance to beat control for rates; Welch for means), the
+/// sample-ratio check (on the current version's assignments, whose weights they followed) and the
+/// call-it verdict for conversion metrics.
+/// </summary>
+internal sealed class ExperimentResults(ExperimentsDbContext db, MetricCalculator metrics, TimeProvider clock)
+{
+    public async Task<ExperimentReport?> ReportAsync(string key, string? metricKey, CancellationToken cancellationToken)
+    {
+        var experiment = await db.Experiments.AsNoTracking().SingleOrDefaultAsync(e => e.Key == key, cancellationToken);
+        if (experiment is null)
+        {
+            return null;
+        }
+
+        var metric = await db.Metrics.AsNoTracking().SingleOrDefaultAsync(m => m.Key == (metricKey ?? experiment.PrimaryMetric), cancellationToken)
+            ?? await db.Metrics.AsNoTracking().SingleAsync(m => m.Key == experiment.PrimaryMetric, cancellationToken);
+        var variants = experiment.VariantList();
+        var assigned = await db.Assignments.AsNoTracking().Where(a => a.ExperimentId == experiment.Id)
+            .GroupBy(a => new { a.Variant, Current = a.Version == experiment.Version })
+            .Select(g => new { g.Key.Variant, g.Key.Current, Count = g.LongCount() })
+            .ToListAsync(cancellationToken);
+        var exposed = await db.Exposures.AsNoTracking().Where(x => x.ExperimentId == experiment.Id)
+            .GroupBy(x => x.Variant).Select(g => new { Variant = g.Key, Count = g.LongCount() })
+            .ToListAsync(cancellationToken);
+        var values = await metrics.ComputeAsync(experiment, metric, cancellationToken);
+
+        var control = values[0];
+        var rows = variants.Select((variant, i) =>
+        {
+            var value = values[i];
+            ProportionComparison? rate = null;
+            double? chance = null;
+            (double, double, double, double)? mean = null;
+            if (i > 0 && control.Units > 0 && value.Units > 0)
+            {
+                if (metric.Kind == MetricKind.Conversion)
+                {
+                    rate = ProportionTest.Compare(control.Successes, control.Units, value.Successes, value.Units);
+                    chance = BayesianComparison.ChanceToBeatControl(control.Successes, control.Units, value.Successes, value.Units);
+                }
+                else if (control is { Mean: { } cm, StdDev: { } cs } && value is { Mean: { } vm, StdDev: { } vs })
+                {
+                    var countControl = metric.Kind == MetricKind.TimeToFirst ? control.Successes : control.Units;
+                    var countVariant = metric.Kind == MetricKind.TimeToFirst ? value.Successes : value.Units;
+                    mean = MeanComparison.Compare(cm, cs, countControl, vm, vs, countVariant);
+                }
+            }
+
+            return new VariantResult(
+                variant.Key,
+                variant.Weight,
+                assigned.Where(a => a.Variant == variant.Key).Sum(a => a.Count),
+                assigned.Where(a => a.Variant == variant.Key && a.Current).Sum(a => a.Count),
+                exposed.Where(x => x.Variant == variant.Key).Sum(x => x.Count),
+                value,
+                rate,
+                chance,
+                mean);
+        }).ToList();
+
+        var srm = SampleRatioCheck.Test([.. rows.Select(r => r.AssignedThisVersion)], [.. variants.Select(v => (double)v.Weight)]);
+        var days = experiment.StartedAt is { } started ? (clock.GetUtcNow() - started).TotalDays : 0;
+        CallItVerdict? verdict = null;
+        if (metric.Kind == MetricKind.Conversion && rows.All(r => r.Metric.Units > 0))
+        {
+            verdict = CallItRules.Decide(
+                [.. rows.Select(r => new VariantCounts(r.Variant, r.Metric.Units, r.Metric.Successes))],
+                [.. rows.Select(r => (double)r.Weight)],
+                days,
+                new CallItRules.Options());
+        }
+
+        return new ExperimentReport(experiment, metric, rows, srm.ChiSquare, srm.PValue, srm.Mismatch, days, verdict);
+    }
+}

@@ -1,0 +1,16 @@
+using CreatorOS.Modules.Experiments.Metrics;
+using CreatorOS.Modules.Experiments.Statistics;
+
+namespace CreatorOS.Modules.Experiments.Reports;
+
+/// <summary>A variant's row on the results page: traffic, the metric, and the comparison with control.</summary>
+internal sealed record VariantResult(
+    string Variant,
+    int Weight,
+    long Assigned,
+    long AssignedThisVersion,
+    long Exposed,
+    VariantMetric Metric,
+    ProportionComparison? Rate,
+    double? ChanceToBeatControl,
+    (double Difference, double Low, double High, double PValue)? MeanDifference);

@@ -1,0 +1,61 @@
+using CreatorOS.Modules.Experiments.Statistics;
+
+namespace CreatorOS.UnitTests.Experiments;
+
+public sealed class CallItRulesTests
+{
+    private static readonly double[] Weights = [30, 30, 40];
+    private static readonly CallItRules.Options Defaults = new();
+
+    [Fact]
+    public void A_big_early_lift_is_not_called_before_the_minimum_run_time()
+    {
+        VariantCounts[] counts = [new("control", 900, 80), new("scorecard", 900, 85), new("avery", 1200, 200)];
+
+        var verdict = CallItRules.Decide(counts, Weights, daysRunning: 3, Defaults);
+
+        verdict.Status.ShouldBe(CallItVerdict.KeepRunning);
+        verdict.Reasons.ShouldContain(r => r.Contains("3.0 of at least 7 days"));
+    }
+
+    [Fact]
+    public void A_significant_lift_is_not_called_before_every_variant_reaches_the_planned_sample()
+    {
+        VariantCounts[] counts = [new("control", 300, 26), new("scorecard", 300, 27), new("avery", 400, 60)];
+
+        var verdict = CallItRules.Decide(counts, Weights, daysRunning: 30, Defaults);
+
+        verdict.Status.ShouldBe(CallItVerdict.KeepRunning);
+        verdict.Reasons.ShouldContain(r => r.Contains("'control' has 300 of the"));
+    }
+
+    [Fact]
+    public void A_winner_is_called_when_sample_time_and_both_tests_agree()
+    {
+        VariantCounts[] counts = [new("control", 2400, 211), new("scorecard", 2400, 220), new("avery", 3200, 420)];
+
+        var verdict = CallItRules.Decide(counts, Weights, daysRunning: 42, Defaults);
+
+        verdict.Status.ShouldBe(CallItVerdict.WinnerFound);
+        verdict.Winner.ShouldBe("avery");
+    }
+
+    [Fact]
+    public void No_winner_when_the_sample_is_reached_without_a_difference()
+    {
+        VariantCounts[] counts = [new("control", 2400, 211), new("scorecard", 2400, 215), new("avery", 3200, 285)];
+
+        CallItRules.Decide(counts, Weights, daysRunning: 42, Defaults).Status.ShouldBe(CallItVerdict.NoWinner);
+    }
+
+    [Fact]
+    public void A_sample_ratio_mismatch_invalidates_the_results()
+    {
+        VariantCounts[] counts = [new("control", 3300, 300), new("scorecard", 2700, 240), new("avery", 4000, 600)];
+
+        var verdict = CallItRules.Decide(counts, Weights, daysRunning: 42, Defaults);
+
+        verdict.Status.ShouldBe(CallItVerdict.Invalid);
+        verdict.Reasons.Single().ShouldContain("Sample ratio mismatch");
+    }
+}

@@ -1,5 +1,6 @@
 using CreatorOS.Modules.Accounts;
 using CreatorOS.Modules.Assistant;
+using CreatorOS.Modules.Engagement;
 using CreatorOS.Modules.Storefront;
 using CreatorOS.SharedKernel;
 using CreatorOS.Web.Demo;
@@ -15,6 +16,7 @@ builder.Services.AddWebShell(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts();
 builder.Services.AddStorefront();
 builder.Services.AddAssistant(builder.Configuration);
+builder.Services.AddEngagement(builder.Configuration);
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
@@ -24,7 +26,8 @@ app.UseWebShell();
 app.MapAccounts();
 app.MapStorefront();
 app.MapAssistant();
-app.MapWebShell(AccountsModule.Assembly, StorefrontModule.Assembly, AssistantModule.Assembly);
+app.MapEngagement();
+app.MapWebShell(AccountsModule.Assembly, StorefrontModule.Assembly, AssistantModule.Assembly, EngagementModule.Assembly);
 
 await app.RunAsync();
 

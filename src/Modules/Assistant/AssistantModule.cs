@@ -1,4 +1,5 @@
 using System.Reflection;
+using CreatorOS.Contracts.Assistant;
 using CreatorOS.Contracts.Privacy;
 using CreatorOS.Modules.Assistant.Brain;
 using CreatorOS.Modules.Assistant.Content;
@@ -55,6 +56,7 @@ public static class AssistantModule
         services.AddSingleton<SocketTickets>();
         services.AddSingleton<TurnGuards>();
         services.AddSingleton<AverySocket>();
+        services.AddScoped<IAveryInbox, AveryInbox>();
         services.AddAssistantPhotos();
         services.AddScoped<IPersonalDataOwner, AssistantPersonalData>();
         return services;

@@ -29,6 +29,12 @@ internal sealed class Nudge
     /// <summary>Unique per coach and occasion, e.g. <c>onboarding:day2_morning</c>; scheduling twice adds nothing.</summary>
     public required string IdempotencyKey { get; init; }
 
+    /// <summary>The message with {placeholders} for store figures, filled in when it is sent.</summary>
+    public required string Template { get; init; }
+
+    /// <summary>JSON array of the buttons under the message.</summary>
+    public required string Buttons { get; init; }
+
     public required string Status { get; set; }
 
     public int Attempts { get; set; }

@@ -65,6 +65,8 @@ CREATE TABLE engagement_nudges (
     nudge_type character varying(50) NOT NULL,
     scheduled_for timestamp with time zone NOT NULL,
     idempotency_key character varying(200) NOT NULL,
+    template character varying(4000) NOT NULL,
+    buttons character varying(2000) NOT NULL,
     status character varying(20) NOT NULL,
     attempts integer NOT NULL,
     claimed_until timestamp with time zone,

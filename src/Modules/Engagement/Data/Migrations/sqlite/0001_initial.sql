@@ -62,6 +62,8 @@ CREATE TABLE "engagement_nudges" (
     "nudge_type" TEXT NOT NULL,
     "scheduled_for" INTEGER NOT NULL,
     "idempotency_key" TEXT NOT NULL,
+    "template" TEXT NOT NULL,
+    "buttons" TEXT NOT NULL,
     "status" TEXT NOT NULL,
     "attempts" INTEGER NOT NULL,
     "claimed_until" INTEGER NULL,

@@ -1,5 +1,6 @@
 using CreatorOS.Modules.Accounts;
 using CreatorOS.Modules.Assistant;
+using CreatorOS.Modules.Engagement;
 using CreatorOS.Modules.Experiments;
 using CreatorOS.Modules.Storefront;
 using CreatorOS.SharedKernel;
@@ -17,6 +18,7 @@ builder.Services.AddAccounts();
 builder.Services.AddStorefront();
 builder.Services.AddAssistant(builder.Configuration);
 builder.Services.AddExperiments(builder.Configuration);
+builder.Services.AddEngagement(builder.Configuration);
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
@@ -27,7 +29,8 @@ app.MapAccounts();
 app.MapStorefront();
 app.MapAssistant();
 app.MapExperiments();
-app.MapWebShell(AccountsModule.Assembly, StorefrontModule.Assembly, AssistantModule.Assembly, ExperimentsModule.Assembly);
+app.MapEngagement();
+app.MapWebShell(AccountsModule.Assembly, StorefrontModule.Assembly, AssistantModule.Assembly, ExperimentsModule.Assembly, EngagementModule.Assembly);
 
 await app.RunAsync();
 

@@ -67,6 +67,7 @@ public static class AccountsModule
                 .RequireClaim(WorkspaceClaims.PlatformAdmin, "true"));
 
         services.AddScoped<IAccountRegistration, CoachRegistrar>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<AccountDataRequests>();
         services.AddScoped<IPersonalDataOwner, AccountsPersonalData>();
         return services;

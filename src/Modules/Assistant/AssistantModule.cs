@@ -58,6 +58,7 @@ public static class AssistantModule
         services.AddSingleton<SocketTickets>();
         services.AddSingleton<TurnGuards>();
         services.AddSingleton<AverySocket>();
+        services.AddScoped<IAveryInbox, AveryInbox>();
         services.AddAssistantPhotos();
         services.AddScoped<IPersonalDataOwner, AssistantPersonalData>();
         services.AddScoped<IAssistantInsights, AssistantInsights>();

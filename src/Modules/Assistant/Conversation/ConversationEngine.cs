@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using CreatorOS.Contracts.Assistant;
 using CreatorOS.Contracts.Storefront;
 using CreatorOS.Modules.Assistant.Brain;
 using CreatorOS.Modules.Assistant.Protocol;
 using CreatorOS.Modules.Assistant.Safety;
 using CreatorOS.Modules.Assistant.Tools;
+using CreatorOS.SharedKernel.Outbox;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -100,6 +102,7 @@ internal sealed class ConversationEngine(
             conversation.OnboardingComplete = true;
             conversation.OnboardingCompletedAt = now;
             log.Track(coach, "avery_onboarding_completed", new { durationSeconds = (long)(now - conversation.CreatedAt).TotalSeconds });
+            log.Db.AddIntegrationEvent(new OnboardingCompleted(Guid.CreateVersion7(now), now, coach.WorkspaceId, coach.UserId));
         }
 
         // Saved before anything is said: the coach never sees a reply that was not kept.

@@ -1,6 +1,6 @@
 namespace CreatorOS.Modules.Assistant.Conversation;
 
-/// <summary>A scheduled nudge (spec table avery_nudges). The table is here for the Engagement work, which will schedule and deliver nudges; nothing writes it yet.</summary>
+/// <summary>A scheduled nudge (spec table avery_nudges). Unused: nudges live in the Engagement module (ADR 0010); kept until a migration drops it.</summary>
 internal sealed class ScheduledNudge
 {
     public required Guid Id { get; init; }

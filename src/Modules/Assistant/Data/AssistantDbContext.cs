@@ -37,6 +37,7 @@ internal sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> op
         message.Property(m => m.Phase).HasMaxLength(30);
         message.Property(m => m.ClientMessageId).HasMaxLength(64);
         message.HasIndex(m => new { m.WorkspaceId, m.UserId, m.CreatedAt });
+        message.HasIndex(m => new { m.WorkspaceId, m.UserId, m.ClientMessageId });
 
         var nudge = modelBuilder.Entity<ScheduledNudge>();
         nudge.ToTable("assistant_nudges");

@@ -1,0 +1,55 @@
+using CreatorOS.Modules.Engagement.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreatorOS.Modules.Engagement.Nudges;
+
+/// <summary>Records the coach's answer to a nudge (spec's responded_at) and carries out the snoozes.</summary>
+internal sealed class NudgeResponses(EngagementDbContext db, NudgeScheduler scheduler, TimeProvider clock)
+{
+    public enum Outcome
+    {
+        Recorded,
+        AlreadyAnswered,
+        NotFound,
+        UnknownAction,
+    }
+
+    public async Task<Outcome> RespondAsync(Guid workspaceId, Guid userId, Guid nudgeId, string action, CancellationToken cancellationToken)
+    {
+        var nudge = await db.Nudges.SingleOrDefaultAsync(n => n.Id == nudgeId && n.WorkspaceId == workspaceId && n.UserId == userId && n.Status == Nudge.Sent, cancellationToken);
+        if (nudge is null)
+        {
+            return Outcome.NotFound;
+        }
+
+        var buttons = NudgeButtons.Read(nudge.Buttons);
+        if (!buttons.Any(b => b.Action == action))
+        {
+            return Outcome.UnknownAction;
+        }
+
+        if (nudge.RespondedAt is not null)
+        {
+            return Outcome.AlreadyAnswered;
+        }
+
+        var now = clock.GetUtcNow();
+        nudge.RespondedAt = now;
+        nudge.Response = action;
+        await db.SaveChangesAsync(cancellationToken);
+
+        var snooze = action switch
+        {
+            NudgeCatalogue.RemindTomorrow => TimeSpan.FromDays(1),
+            NudgeCatalogue.SnoozeThreeDays => TimeSpan.FromDays(3),
+            _ => (TimeSpan?)null,
+        };
+        if (snooze is { } delay && NudgeCatalogue.ByType.TryGetValue(nudge.NudgeType, out var kind))
+        {
+            // The key names the answered nudge, so answering twice (two tabs) snoozes once.
+            await scheduler.ScheduleAsync(workspaceId, userId, kind, nudge.Template, now + delay, $"snooze:{nudge.Id:N}", cancellationToken);
+        }
+
+        return Outcome.Recorded;
+    }
+}

@@ -1,5 +1,6 @@
 using System.Reflection;
 using CreatorOS.AgentRuntime;
+using CreatorOS.AgentRuntime.Moderation;
 using CreatorOS.Contracts.Privacy;
 using CreatorOS.Modules.Assistant.Brain;
 using CreatorOS.Modules.Assistant.Brain.Llm;
@@ -68,8 +69,7 @@ public static class AssistantModule
     private static void AddOfflineBrain(IServiceCollection services)
     {
         services.AddSingleton<OfflineBrain>();
-        services.AddSingleton<IContentModerator, OfflineModeration>();
-        services.AddSingleton<IBlogWriter, OfflineBlogWriter>();
+        services.AddSingleton<OfflineBlogWriter>();
         services.AddSingleton<IShareWriter, OfflineShareWriter>();
     }
 
@@ -79,6 +79,11 @@ public static class AssistantModule
         services.AddAgentRuntime(configuration);
         services.AddSingleton<LlmBrain>();
         services.AddSingleton<AiSpending>();
+        services.AddSingleton<ProviderModeration>();
+        services.AddSingleton<IContentModerator, ProviderBackedModeration>();
+        services.AddScoped<TurnCoach>();
+        services.AddScoped<ModelCalls>();
+        services.AddScoped<IBlogWriter, ModelBlogWriter>();
         services.AddKeyedScoped<IChatClient, BrainRouter>(BrainKey);
     }
 

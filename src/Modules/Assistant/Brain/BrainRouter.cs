@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using CreatorOS.AgentRuntime;
 using CreatorOS.AgentRuntime.Providers;
-using CreatorOS.AgentRuntime.Resilience;
-using CreatorOS.AgentRuntime.Usage;
 using CreatorOS.Modules.Assistant.Brain.Llm;
 using CreatorOS.Modules.Assistant.Conversation;
 using CreatorOS.Modules.Assistant.Safety;
@@ -24,6 +22,8 @@ internal sealed class BrainRouter(
     LlmBrain llm,
     ModelGateway gateway,
     AiSpending spending,
+    ModelCalls calls,
+    TurnCoach turnCoach,
     ConversationLog log,
     IContentModerator moderator,
     ILogger<BrainRouter> logger) : IChatClient
@@ -32,6 +32,11 @@ internal sealed class BrainRouter(
     {
         ArgumentNullException.ThrowIfNull(messages);
         var history = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        if (options?.AdditionalProperties?.TryGetValue(LlmKeys.Coach, out var caller) == true && caller is CoachIdentity turnOf)
+        {
+            turnCoach.Coach = turnOf;
+        }
+
         // Greetings need no model (spec 6.3: the welcome is instant and free); nor does anything when offline.
         if (gateway.Client is not { } model
             || history.Count == 0
@@ -56,38 +61,13 @@ internal sealed class BrainRouter(
         }
         catch (ProviderException failure)
         {
-            log.Track(coach, AiSpending.ApiCallEvent, new
-            {
-                provider = gateway.ProviderName,
-                model = llm.ModelFor(context),
-                purpose = "conversation",
-                ok = false,
-                failure = failure.Failure.ToString(),
-                status = failure.Status,
-                attempts = failure.Attempts,
-                ms = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                costUsd = 0m,
-            });
+            calls.Failed(coach, "conversation", llm.ModelFor(context), failure, started);
             log.Track(coach, "avery_llm_fallback", new { reason = failure.Failure.ToString() });
             logger.LogWarning("Model unavailable ({Failure}); the offline brain answers this turn", failure.Failure);
             return await OfflineAsync(history, options, cancellationToken);
         }
 
-        var cost = CallCost.Of(response.ModelId ?? llm.ModelFor(context), response.Usage, gateway.Options.Prices);
-        await spending.RecordAsync(coach.WorkspaceId, cost.CostUsd, cancellationToken);
-        log.Track(coach, AiSpending.ApiCallEvent, new
-        {
-            provider = gateway.ProviderName,
-            model = cost.Model,
-            purpose = "conversation",
-            ok = true,
-            inputTokens = cost.InputTokens,
-            outputTokens = cost.OutputTokens,
-            costUsd = cost.CostUsd,
-            priced = cost.Priced,
-            attempts = response.AdditionalProperties?.TryGetValue(RetryingChatClient.AttemptsKey, out var attempts) == true ? attempts : 1,
-            ms = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-        });
+        await calls.SucceededAsync(coach, "conversation", llm.ModelFor(context), response, started, cancellationToken);
 
         var reply = response.Messages[^1];
         if (reply.Text is { Length: > 0 } text && (await moderator.CheckAsync(text, cancellationToken)).Flagged)

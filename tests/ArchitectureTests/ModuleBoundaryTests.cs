@@ -11,23 +11,27 @@ public sealed class ModuleBoundaryTests
 
     [Theory]
     [MemberData(nameof(ModuleNames))]
-    public void A_module_references_only_the_shared_kernel_and_contracts_of_ours(string module)
+    public void A_module_references_only_the_shared_kernel_contracts_and_agent_runtime_of_ours(string module)
     {
         var ours = Module(module).GetReferencedAssemblies()
             .Select(a => a.Name!)
             .Where(name => name.StartsWith("CreatorOS.", StringComparison.Ordinal));
 
-        ours.ShouldBeSubsetOf(["CreatorOS.SharedKernel", "CreatorOS.Contracts"]);
+        ours.ShouldBeSubsetOf(["CreatorOS.SharedKernel", "CreatorOS.Contracts", "CreatorOS.AgentRuntime"]);
     }
 
     [Fact]
     public void The_kernel_and_contracts_know_no_module()
     {
-        foreach (var assembly in new[] { Solution.SharedKernel, Solution.Contracts })
+        foreach (var assembly in new[] { Solution.SharedKernel, Solution.Contracts, Solution.AgentRuntime })
         {
             assembly.GetReferencedAssemblies().Select(a => a.Name!)
                 .Where(name => name.StartsWith("CreatorOS.Modules.", StringComparison.Ordinal) || name == "CreatorOS.Web")
                 .ShouldBeEmpty($"{assembly.GetName().Name} must not depend on modules or the host");
+            if (assembly == Solution.AgentRuntime)
+            {
+                assembly.GetReferencedAssemblies().Select(a => a.Name!).ShouldNotContain("CreatorOS.SharedKernel", "the agent runtime is a building block below the kernel's persistence");
+            }
         }
     }
 

@@ -16,6 +16,8 @@ internal static class Solution
 
     public static readonly Assembly Contracts = typeof(Contracts.Storefront.IStorefront).Assembly;
 
+    public static readonly Assembly AgentRuntime = typeof(CreatorOS.AgentRuntime.AgentRuntimeModule).Assembly;
+
     public static string Root { get; } = FindRoot();
 
     private static string FindRoot()

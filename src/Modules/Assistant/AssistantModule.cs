@@ -1,8 +1,11 @@
 using System.Reflection;
 using CreatorOS.Contracts.Assistant;
 using CreatorOS.Contracts.Jobs;
+using CreatorOS.AgentRuntime;
+using CreatorOS.AgentRuntime.Moderation;
 using CreatorOS.Contracts.Privacy;
 using CreatorOS.Modules.Assistant.Brain;
+using CreatorOS.Modules.Assistant.Brain.Llm;
 using CreatorOS.Modules.Assistant.Content;
 using CreatorOS.Modules.Assistant.Conversation;
 using CreatorOS.Modules.Assistant.Data;
@@ -12,6 +15,7 @@ using CreatorOS.Modules.Assistant.Web;
 using CreatorOS.Modules.Assistant.Privacy;
 using CreatorOS.Modules.Assistant.Protocol;
 using CreatorOS.Modules.Assistant.Safety;
+using CreatorOS.Modules.Assistant.Spending;
 using CreatorOS.Modules.Assistant.Tools;
 using CreatorOS.SharedKernel.Persistence;
 using Microsoft.AspNetCore.Routing;
@@ -35,6 +39,7 @@ public static class AssistantModule
         services.Configure<AssistantOptions>(configuration.GetSection(AssistantOptions.Section));
 
         AddOfflineBrain(services);
+        AddModelBrain(services, configuration);
 
         services.AddScoped<IAveryTool, UpdateCoachProfileTool>();
         services.AddScoped<IAveryTool, ConnectSocialAccountTool>();
@@ -69,10 +74,23 @@ public static class AssistantModule
     /// <summary>The brain and writers that need no AI provider: the default, and the fallback.</summary>
     private static void AddOfflineBrain(IServiceCollection services)
     {
-        services.AddKeyedSingleton<IChatClient, OfflineBrain>(BrainKey);
-        services.AddSingleton<IContentModerator, OfflineModeration>();
-        services.AddSingleton<IBlogWriter, OfflineBlogWriter>();
+        services.AddSingleton<OfflineBrain>();
+        services.AddSingleton<OfflineBlogWriter>();
         services.AddSingleton<IShareWriter, OfflineShareWriter>();
+    }
+
+    /// <summary>The model brain behind the router; with Ai:Provider=offline the router never leaves the offline brain.</summary>
+    private static void AddModelBrain(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAgentRuntime(configuration);
+        services.AddSingleton<LlmBrain>();
+        services.AddSingleton<AiSpending>();
+        services.AddSingleton<ProviderModeration>();
+        services.AddSingleton<IContentModerator, ProviderBackedModeration>();
+        services.AddScoped<TurnCoach>();
+        services.AddScoped<ModelCalls>();
+        services.AddScoped<IBlogWriter, ModelBlogWriter>();
+        services.AddKeyedScoped<IChatClient, BrainRouter>(BrainKey);
     }
 
     public static IEndpointRouteBuilder MapAssistant(this IEndpointRouteBuilder app)

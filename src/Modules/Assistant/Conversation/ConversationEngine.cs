@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CreatorOS.Contracts.Assistant;
 using CreatorOS.Contracts.Storefront;
 using CreatorOS.Modules.Assistant.Brain;
+using CreatorOS.Modules.Assistant.Brain.Llm;
 using CreatorOS.Modules.Assistant.Protocol;
 using CreatorOS.Modules.Assistant.Safety;
 using CreatorOS.Modules.Assistant.Tools;
@@ -49,7 +50,7 @@ internal sealed class ConversationEngine(
         await sink.SendAsync(ServerFrames.ProgressUpdate, ProgressPayload(turn));
         if (occasion is not null)
         {
-            var reply = await AskAsync([], turn, cancellationToken);
+            var reply = await AskAsync([], turn, coach, cancellationToken);
             var text = reply.Text;
             var message = log.Add(coach, ConversationMessage.AveryRole, text, turn.Phase.WireName(), Buttons(reply), Preview(reply), turn.ProgressPct);
             await sink.SendAsync(ServerFrames.AveryMessage, MessagePayload(message.Id, text, reply, turn));
@@ -144,7 +145,7 @@ internal sealed class ConversationEngine(
     {
         for (var round = 0; ; round++)
         {
-            var reply = await AskAsync(messages, context, cancellationToken);
+            var reply = await AskAsync(messages, context, coach, cancellationToken);
             state = Remember(state, reply);
             var requested = reply.Contents.OfType<FunctionCallContent>().ToList();
             if (requested.Count == 0 || round == MaxToolRounds)
@@ -216,12 +217,12 @@ internal sealed class ConversationEngine(
         return (text, reply, state.Remember(new Dictionary<string, string?> { [MisunderstoodFact] = streak == 0 ? null : streak.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
     }
 
-    private async Task<ChatMessage> AskAsync(List<ChatMessage> messages, BrainContext context, CancellationToken cancellationToken)
+    private async Task<ChatMessage> AskAsync(List<ChatMessage> messages, BrainContext context, CoachIdentity coach, CancellationToken cancellationToken)
     {
         var chatOptions = new ChatOptions
         {
             Tools = tools.Declarations(),
-            AdditionalProperties = new AdditionalPropertiesDictionary { [BrainKeys.Context] = context },
+            AdditionalProperties = new AdditionalPropertiesDictionary { [BrainKeys.Context] = context, [LlmKeys.Coach] = coach },
         };
         var response = await brain.GetResponseAsync(messages, chatOptions, cancellationToken);
         return response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant) ?? new ChatMessage(ChatRole.Assistant, string.Empty);

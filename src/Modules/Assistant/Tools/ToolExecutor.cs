@@ -29,6 +29,11 @@ internal sealed class ToolExecutor(IEnumerable<IAveryTool> tools, ILogger<ToolEx
             return ToolOutcome.Refused($"I don't have a tool called '{call.Name}'.");
         }
 
+        if (call.Exception is not null)
+        {
+            return ToolOutcome.Refused($"The details for '{call.Name}' were garbled; nothing was changed.");
+        }
+
         try
         {
             return await tool.RunAsync(new ToolArguments(call.Arguments), scope, cancellationToken);

@@ -1,0 +1,74 @@
+using CreatorOS.AgentRuntime.Usage;
+
+namespace CreatorOS.AgentRuntime;
+
+/// <summary>
+/// Bound from the <c>Ai</c> configuration section. With <see cref="Provider"/> = offline (the default)
+/// no model is called and no key is needed; the offline brains of the modules answer.
+/// </summary>
+public sealed class AgentRuntimeOptions
+{
+    public const string Section = "Ai";
+
+    public const string Offline = "offline";
+    public const string OpenAi = "openai";
+    public const string Anthropic = "anthropic";
+
+    /// <summary>offline | openai (any OpenAI-compatible server: OpenAI, Azure, Ollama, vLLM, llama.cpp) | anthropic.</summary>
+    public string Provider { get; set; } = Offline;
+
+    /// <summary>Endpoint of the provider, e.g. http://localhost:11434/v1 for Ollama; null = the provider's public API.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>From the environment or a secrets file only (CREATOROS__Ai__ApiKey); local servers accept any value.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Model for conversation turns (spec 6.3: the small model, about 70 % of calls).</summary>
+    public string ConversationModel { get; set; } = "gpt-4o-mini";
+
+    /// <summary>Model for writing: blogs, bios, and the phases that generate content (spec 6.3).</summary>
+    public string GenerationModel { get; set; } = "gpt-4o";
+
+    /// <summary>Spec 2.1: 500.</summary>
+    public int MaxTokens { get; set; } = 500;
+
+    /// <summary>Blog posts of 300–500 words need more room than a chat reply.</summary>
+    public int GenerationMaxTokens { get; set; } = 2500;
+
+    public float Temperature { get; set; } = 0.7f;
+
+    /// <summary>Per attempt; a timed-out attempt counts as the "timeout" row of the error table.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Error table of spec Ticket 2.4: retries after a rate limit, after a timeout, after another API error.</summary>
+    public int RateLimitRetries { get; set; } = 3;
+
+    public int TimeoutRetries { get; set; } = 2;
+
+    public int ApiErrorRetries { get; set; }
+
+    /// <summary>First backoff step; doubled per retry with jitter, capped by <see cref="MaxBackoff"/>. A Retry-After header wins.</summary>
+    public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>openai = the provider's moderation endpoint (OpenAI-compatible only); offline = the word list.</summary>
+    public string Moderation { get; set; } = Offline;
+
+    /// <summary>USD per million tokens, by model name; a model missing here is recorded at cost 0 with a warning.</summary>
+    public Dictionary<string, ModelPrice> Prices { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["gpt-4o"] = new() { InputPerMillion = 2.50m, OutputPerMillion = 10.00m },
+        ["gpt-4o-mini"] = new() { InputPerMillion = 0.15m, OutputPerMillion = 0.60m },
+        ["claude-sonnet-4-5"] = new() { InputPerMillion = 3.00m, OutputPerMillion = 15.00m },
+        ["claude-haiku-4-5"] = new() { InputPerMillion = 1.00m, OutputPerMillion = 5.00m },
+    };
+
+    /// <summary>Spend per coach and UTC day after which the offline brain takes over until midnight.</summary>
+    public decimal CoachDailyBudgetUsd { get; set; } = 0.50m;
+
+    /// <summary>Spec: alert when the platform spends more than this per UTC day.</summary>
+    public decimal PlatformDailyAlertUsd { get; set; } = 50m;
+
+    public bool UsesModel => !string.Equals(Provider, Offline, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,27 @@
+namespace CreatorOS.FakeProviders;
+
+/// <summary>One scripted answer of a fake provider.</summary>
+public abstract record FakeStep
+{
+    /// <summary>Wait this long before the answer starts (a slow provider; timeouts).</summary>
+    public TimeSpan Delay { get; init; }
+
+    /// <summary>Words, streamed in small pieces when the client asked for a stream.</summary>
+    public static FakeStep Say(string text) => new FakeText(text);
+
+    /// <summary>Tool calls with their arguments as JSON text (streamed in fragments, like a real model).</summary>
+    public static FakeStep Call(params FakeToolCall[] calls) => new FakeToolCalls(calls);
+
+    public static FakeStep Call(string name, string argumentsJson) => new FakeToolCalls([new FakeToolCall(name, argumentsJson)]);
+
+    /// <summary>An HTTP error with an error body; <paramref name="retryAfter"/> becomes the Retry-After header.</summary>
+    public static FakeStep Fail(int status, string? retryAfter = null) => new FakeFailure(status, retryAfter);
+}
+
+public sealed record FakeText(string Text) : FakeStep;
+
+public sealed record FakeToolCalls(IReadOnlyList<FakeToolCall> Calls) : FakeStep;
+
+public sealed record FakeFailure(int Status, string? RetryAfter) : FakeStep;
+
+public sealed record FakeToolCall(string Name, string ArgumentsJson);

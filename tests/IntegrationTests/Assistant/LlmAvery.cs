@@ -1,0 +1,50 @@
+using CreatorOS.FakeProviders;
+
+namespace CreatorOS.IntegrationTests.Assistant;
+
+/// <summary>Avery with <c>Ai:Provider=openai</c> pointed at a loopback fake provider.</summary>
+public sealed class LlmAvery : IAsyncDisposable
+{
+    private LlmAvery(FakeOpenAiServer model, LiveAvery avery)
+    {
+        Model = model;
+        Avery = avery;
+    }
+
+    public FakeOpenAiServer Model { get; }
+
+    public LiveAvery Avery { get; }
+
+    public static async Task<LlmAvery> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var model = await FakeOpenAiServer.StartAsync();
+        var merged = new Dictionary<string, string?>
+        {
+            ["Ai:Provider"] = "openai",
+            ["Ai:BaseUrl"] = model.BaseUrl,
+            ["Ai:ApiKey"] = "sk-test-not-a-secret",
+            ["Ai:Timeout"] = "00:00:02",
+            ["Ai:BaseBackoff"] = "00:00:00.010",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        return new LlmAvery(model, await LiveAvery.StartAsync(settings: merged));
+    }
+
+    /// <summary>Signs up Sam and opens the chat (the greeting never calls the model).</summary>
+    public async Task<AveryClient> OpenChatAsync()
+    {
+        await Avery.SignUpAsync();
+        var (chat, _) = await Avery.OpenChatAsync();
+        return chat;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Avery.DisposeAsync();
+        await Model.DisposeAsync();
+    }
+}

@@ -1,5 +1,6 @@
 using CreatorOS.Modules.Accounts;
 using CreatorOS.Modules.Assistant;
+using CreatorOS.Modules.Social;
 using CreatorOS.Modules.Storefront;
 using CreatorOS.SharedKernel;
 using CreatorOS.Web.Demo;
@@ -15,6 +16,7 @@ builder.Services.AddWebShell(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts();
 builder.Services.AddStorefront();
 builder.Services.AddAssistant(builder.Configuration);
+builder.Services.AddSocial(builder.Configuration);
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
@@ -24,6 +26,7 @@ app.UseWebShell();
 app.MapAccounts();
 app.MapStorefront();
 app.MapAssistant();
+app.MapSocial();
 app.MapWebShell(AccountsModule.Assembly, StorefrontModule.Assembly, AssistantModule.Assembly);
 
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using System.Reflection;
 using CreatorOS.Modules.Accounts;
 using CreatorOS.Modules.Assistant;
+using CreatorOS.Modules.Social;
 using CreatorOS.Modules.Storefront;
 
 namespace CreatorOS.ArchitectureTests;
@@ -9,7 +10,7 @@ namespace CreatorOS.ArchitectureTests;
 internal static class Solution
 {
     /// <summary>Every module, as Program.cs lists them. A new module is added here with its line there.</summary>
-    public static readonly IReadOnlyList<Assembly> Modules = [AccountsModule.Assembly, StorefrontModule.Assembly, AssistantModule.Assembly];
+    public static readonly IReadOnlyList<Assembly> Modules = [AccountsModule.Assembly, StorefrontModule.Assembly, AssistantModule.Assembly, SocialModule.Assembly];
 
     public static readonly Assembly SharedKernel = typeof(SharedKernel.SharedKernelModule).Assembly;
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using CreatorOS.Contracts.Privacy;
+using CreatorOS.Contracts.Social;
 using CreatorOS.Modules.Assistant.Brain;
 using CreatorOS.Modules.Assistant.Content;
 using CreatorOS.Modules.Assistant.Conversation;
@@ -10,6 +11,7 @@ using CreatorOS.Modules.Assistant.Privacy;
 using CreatorOS.Modules.Assistant.Protocol;
 using CreatorOS.Modules.Assistant.Safety;
 using CreatorOS.Modules.Assistant.Tools;
+using CreatorOS.SharedKernel.Outbox;
 using CreatorOS.SharedKernel.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.AI;
@@ -47,6 +49,8 @@ public static class AssistantModule
         services.AddScoped<IAveryTool, GetSocialTopPostsTool>();
         services.AddScoped<IAveryTool, DeleteBlogPostTool>();
         services.AddScoped<IAveryTool, SkipStepTool>();
+        services.AddScoped<IAveryTool, DraftBlogsFromSocialTool>();
+        services.AddScoped<IAveryTool, PublishBlogPostsTool>();
         services.AddScoped<ToolExecutor>();
 
         services.AddScoped<ConversationLog>();
@@ -57,6 +61,11 @@ public static class AssistantModule
         services.AddSingleton<AverySocket>();
         services.AddAssistantPhotos();
         services.AddScoped<IPersonalDataOwner, AssistantPersonalData>();
+
+        // What the Social module asks of Avery: prose from posts, a checked photo store, a message when drafts are ready.
+        services.AddSingleton<ISocialPostWriter, SocialPostBlogWriter>();
+        services.AddSingleton<ISocialPhotoSink, SocialPhotoSink>();
+        services.AddIntegrationEventHandler<SocialDraftsReady, QueueSocialDraftsMessage>();
         return services;
     }
 

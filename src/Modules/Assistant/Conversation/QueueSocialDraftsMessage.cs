@@ -1,7 +1,7 @@
+using System.Text.Json;
 using CreatorOS.Contracts.Social;
 using CreatorOS.Modules.Assistant.Brain;
 using CreatorOS.Modules.Assistant.Brain.Offline;
-using CreatorOS.Modules.Assistant.Data;
 using CreatorOS.SharedKernel.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,17 +12,19 @@ namespace CreatorOS.Modules.Assistant.Conversation;
 /// with the drafts and a one-tap publish, shown the next time the chat opens. The message id is
 /// the event id, so a redelivered event adds nothing.
 /// </summary>
-internal sealed class QueueSocialDraftsMessage(AssistantDbContext db, TimeProvider clock) : IIntegrationEventHandler<SocialDraftsReady>
+internal sealed class QueueSocialDraftsMessage(ConversationLog log, TimeProvider clock) : IIntegrationEventHandler<SocialDraftsReady>
 {
     public async Task HandleAsync(SocialDraftsReady integrationEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
+        var db = log.Db;
         if (integrationEvent.Drafts.Count == 0 || await db.Messages.AnyAsync(m => m.Id == integrationEvent.EventId, cancellationToken))
         {
             return;
         }
 
-        var conversations = await db.Conversations.AsNoTracking().Where(c => c.WorkspaceId == integrationEvent.WorkspaceId).ToListAsync(cancellationToken);
+        // The coach may not have opened the chat since connecting: the message starts the conversation then.
+        var (conversation, _) = await log.OpenAsync(new CoachIdentity(integrationEvent.WorkspaceId, integrationEvent.UserId, string.Empty, string.Empty), cancellationToken);
         var titles = integrationEvent.Drafts.Select(d => d.Title).ToList();
         var platforms = string.Join(" and ", integrationEvent.Drafts.Select(d => Formats.PlatformName(d.Platform)).Distinct());
         var text = titles.Count == 1
@@ -32,25 +34,19 @@ internal sealed class QueueSocialDraftsMessage(AssistantDbContext db, TimeProvid
         var publish = ButtonActions.Primary(titles.Count == 1 ? "Publish it" : "Publish them", ButtonActions.PublishBlogs, ids);
         var preview = new AveryPreview("blog", string.Join('\n', titles.Select(t => "• " + t)), titles.Count == 1 ? titles[0] : titles.Count + " new drafts", null, [publish]);
 
-        // A conversation per owner of the workspace; the first one reuses the event id (de-duplication).
-        var first = true;
-        foreach (var conversation in conversations)
+        db.Messages.Add(new ConversationMessage
         {
-            db.Messages.Add(new ConversationMessage
-            {
-                Id = first ? integrationEvent.EventId : Guid.CreateVersion7(),
-                WorkspaceId = conversation.WorkspaceId,
-                UserId = conversation.UserId,
-                Role = ConversationMessage.AveryRole,
-                Content = text,
-                Buttons = System.Text.Json.JsonSerializer.Serialize(new[] { publish, ButtonActions.SkipButton("Not now") }, ConversationLog.Json),
-                Preview = System.Text.Json.JsonSerializer.Serialize(preview, ConversationLog.Json),
-                Phase = conversation.CurrentPhase,
-                CreatedAt = clock.GetUtcNow(),
-            });
-            first = false;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+            // The event id: a redelivered event finds its message and adds nothing.
+            Id = integrationEvent.EventId,
+            WorkspaceId = integrationEvent.WorkspaceId,
+            UserId = integrationEvent.UserId,
+            Role = ConversationMessage.AveryRole,
+            Content = text,
+            Buttons = JsonSerializer.Serialize(new[] { publish, ButtonActions.SkipButton("Not now") }, ConversationLog.Json),
+            Preview = JsonSerializer.Serialize(preview, ConversationLog.Json),
+            Phase = conversation.CurrentPhase,
+            CreatedAt = clock.GetUtcNow(),
+        });
+        await log.SaveAsync(cancellationToken);
     }
 }

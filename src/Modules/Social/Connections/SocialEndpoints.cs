@@ -73,7 +73,12 @@ internal static class SocialEndpoints
         var query = context.Request.Query;
         var callback = new CallbackParameters(query["state"], context.Request.Cookies[CookieName(platform)], query["code"], query["error"]);
         var outcome = await flow.CompleteAsync(workspaceId, userId, platform, callback, cancellationToken);
-        context.Response.Cookies.Delete(CookieName(platform), new CookieOptions { Path = $"/social/{platform}" });
+        if (outcome.Reason != "invalid_state")
+        {
+            // The sign-in is spent. A forged callback leaves the cookie, so it cannot break the real one.
+            context.Response.Cookies.Delete(CookieName(platform), new CookieOptions { Path = $"/social/{platform}" });
+        }
+
         return Page(platform, outcome);
     }
 

@@ -18,6 +18,9 @@ internal sealed class SocialDbContext(DbContextOptions<SocialDbContext> options)
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseSortableTimestampsOnSqlite(Database);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var connection = modelBuilder.Entity<SocialConnection>();

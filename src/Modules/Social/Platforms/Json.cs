@@ -27,8 +27,21 @@ internal static class Json
     public static IEnumerable<JsonElement> Array(this JsonElement element, string name) =>
         element.Get(name) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : [];
 
-    public static DateTimeOffset? Timestamp(this JsonElement element, string name) =>
-        element.String(name) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+    /// <summary>ISO 8601, including the Graph API's offset without a colon (2026-11-20T10:00:00+0000).</summary>
+    public static DateTimeOffset? Timestamp(this JsonElement element, string name)
+    {
+        if (element.String(name) is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        if (text.Length > 5 && text[^5] is '+' or '-' && text[^4..].All(char.IsAsciiDigit))
+        {
+            text = text[..^2] + ":" + text[^2..];
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+    }
 
     public static string Query(params (string Name, string? Value)[] parameters) =>
         string.Join('&', parameters.Where(p => p.Value is not null).Select(p => Uri.EscapeDataString(p.Name) + "=" + Uri.EscapeDataString(p.Value!)));

@@ -100,7 +100,7 @@ internal sealed partial class WeeklySocialRefresh(
         var eventId = EventIdOf(workspaceId, scheduledAt);
         if (drafts.Count > 0 && !await db.Outbox.AnyAsync(m => m.Id == eventId, cancellationToken))
         {
-            db.AddIntegrationEvent(new SocialDraftsReady(eventId, clock.GetUtcNow(), workspaceId, [.. drafts.Select(d => new SocialDraftSummary(d.Id, d.Title, d.SourcePlatform ?? string.Empty))]));
+            db.AddIntegrationEvent(new SocialDraftsReady(eventId, clock.GetUtcNow(), workspaceId, connections[0].UserId, [.. drafts.Select(d => new SocialDraftSummary(d.Id, d.Title, d.SourcePlatform ?? string.Empty))]));
         }
 
         await db.SaveChangesAsync(cancellationToken);

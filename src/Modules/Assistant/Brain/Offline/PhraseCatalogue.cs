@@ -50,7 +50,7 @@ internal static class PhraseCatalogue
         ["social.ask"] = ["Let's bring in your best content. Connect a social account and I'll turn your top posts into blogs — or skip and I'll write some for you."],
         ["social.which"] = ["Which one would you like to connect?"],
         ["social.authorize"] = ["Tap below to connect {platform} — it opens in a new window, and I'll carry on as soon as you're back."],
-        ["social.not_available"] = ["I can't connect {platform} on this server right now. No problem — I can write starter blogs for your niche instead."],
+        ["social.not_available"] = ["Connecting {platform} isn't switched on on this server, so I can't do it right now. No problem — I can write starter blogs for your niche instead."],
         ["social.already_connected"] = ["{platform} is already connected."],
         ["social.ask_drafts"] = ["Want me to turn your {count} best posts into blog drafts? You'll see them here first and publish with one tap."],
         ["social.drafted_one"] = ["I turned your top post into a draft: {titles}."],

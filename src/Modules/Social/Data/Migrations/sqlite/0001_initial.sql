@@ -5,8 +5,8 @@ CREATE TABLE "social_outbox" (
     "id" TEXT NOT NULL CONSTRAINT "pk_social_outbox" PRIMARY KEY,
     "type" TEXT NOT NULL,
     "payload" TEXT NOT NULL,
-    "occurred_at" TEXT NOT NULL,
-    "processed_at" TEXT NULL,
+    "occurred_at" INTEGER NOT NULL,
+    "processed_at" INTEGER NULL,
     "attempts" INTEGER NOT NULL,
     "last_error" TEXT NULL
 );
@@ -20,12 +20,12 @@ CREATE TABLE "social_connections" (
     "account_name" TEXT NOT NULL,
     "access_token_sealed" TEXT NOT NULL,
     "refresh_token_sealed" TEXT NULL,
-    "access_expires_at" TEXT NOT NULL,
-    "refresh_expires_at" TEXT NULL,
+    "access_expires_at" INTEGER NOT NULL,
+    "refresh_expires_at" INTEGER NULL,
     "needs_reconnect" INTEGER NOT NULL,
-    "last_sync_at" TEXT NULL,
-    "connected_at" TEXT NOT NULL,
-    "updated_at" TEXT NOT NULL
+    "last_sync_at" INTEGER NULL,
+    "connected_at" INTEGER NOT NULL,
+    "updated_at" INTEGER NOT NULL
 );
 
 CREATE TABLE "social_oauth_states" (
@@ -36,9 +36,9 @@ CREATE TABLE "social_oauth_states" (
     "user_id" TEXT NOT NULL,
     "platform" TEXT NOT NULL,
     "redirect_uri" TEXT NOT NULL,
-    "created_at" TEXT NOT NULL,
-    "expires_at" TEXT NOT NULL,
-    "used_at" TEXT NULL
+    "created_at" INTEGER NOT NULL,
+    "expires_at" INTEGER NOT NULL,
+    "used_at" INTEGER NULL
 );
 
 CREATE TABLE "social_imported_posts" (
@@ -47,7 +47,7 @@ CREATE TABLE "social_imported_posts" (
     "platform" TEXT NOT NULL,
     "post_id" TEXT NOT NULL,
     "blog_id" TEXT NOT NULL,
-    "imported_at" TEXT NOT NULL
+    "imported_at" INTEGER NOT NULL
 );
 
 CREATE UNIQUE INDEX "ix_social_connections_workspace_id_platform" ON "social_connections" ("workspace_id", "platform");

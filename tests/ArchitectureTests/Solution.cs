@@ -2,6 +2,8 @@ using System.Reflection;
 using CreatorOS.Modules.Accounts;
 using CreatorOS.Modules.Assistant;
 using CreatorOS.Modules.Engagement;
+using CreatorOS.Modules.Experiments;
+using CreatorOS.Modules.Social;
 using CreatorOS.Modules.Storefront;
 
 namespace CreatorOS.ArchitectureTests;
@@ -10,7 +12,7 @@ namespace CreatorOS.ArchitectureTests;
 internal static class Solution
 {
     /// <summary>Every module, as Program.cs lists them. A new module is added here with its line there.</summary>
-    public static readonly IReadOnlyList<Assembly> Modules = [AccountsModule.Assembly, StorefrontModule.Assembly, AssistantModule.Assembly, EngagementModule.Assembly];
+    public static readonly IReadOnlyList<Assembly> Modules = [AccountsModule.Assembly, StorefrontModule.Assembly, AssistantModule.Assembly, SocialModule.Assembly, ExperimentsModule.Assembly, EngagementModule.Assembly];
 
     public static readonly Assembly SharedKernel = typeof(SharedKernel.SharedKernelModule).Assembly;
 

@@ -4,6 +4,7 @@ using CreatorOS.Contracts.Jobs;
 using CreatorOS.AgentRuntime;
 using CreatorOS.AgentRuntime.Moderation;
 using CreatorOS.Contracts.Privacy;
+using CreatorOS.Contracts.Social;
 using CreatorOS.Modules.Assistant.Brain;
 using CreatorOS.Modules.Assistant.Brain.Llm;
 using CreatorOS.Modules.Assistant.Content;
@@ -17,6 +18,7 @@ using CreatorOS.Modules.Assistant.Protocol;
 using CreatorOS.Modules.Assistant.Safety;
 using CreatorOS.Modules.Assistant.Spending;
 using CreatorOS.Modules.Assistant.Tools;
+using CreatorOS.SharedKernel.Outbox;
 using CreatorOS.SharedKernel.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.AI;
@@ -55,6 +57,8 @@ public static class AssistantModule
         services.AddScoped<IAveryTool, GetSocialTopPostsTool>();
         services.AddScoped<IAveryTool, DeleteBlogPostTool>();
         services.AddScoped<IAveryTool, SkipStepTool>();
+        services.AddScoped<IAveryTool, DraftBlogsFromSocialTool>();
+        services.AddScoped<IAveryTool, PublishBlogPostsTool>();
         services.AddScoped<ToolExecutor>();
 
         services.AddScoped<ConversationLog>();
@@ -68,6 +72,11 @@ public static class AssistantModule
         services.AddScoped<IPersonalDataOwner, AssistantPersonalData>();
         services.AddScoped<IAssistantInsights, AssistantInsights>();
         services.AddScoped<IRecurringJob, InsightsRollupJob>();
+
+        // What the Social module asks of Avery: prose from posts, a checked photo store, a message when drafts are ready.
+        services.AddSingleton<ISocialPostWriter, SocialPostBlogWriter>();
+        services.AddSingleton<ISocialPhotoSink, SocialPhotoSink>();
+        services.AddIntegrationEventHandler<SocialDraftsReady, QueueSocialDraftsMessage>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CreatorOS.Contracts.Assistant;
+using CreatorOS.Contracts.Social;
 using CreatorOS.Contracts.Storefront;
 using CreatorOS.Modules.Assistant.Brain;
 using CreatorOS.Modules.Assistant.Brain.Llm;
@@ -25,6 +26,7 @@ internal sealed class ConversationEngine(
     ToolExecutor tools,
     IContentModerator moderator,
     IOptions<AssistantOptions> options,
+    ISocialConnections social,
     TimeProvider clock)
 {
     public const int HistoryWindow = 20;
@@ -233,7 +235,8 @@ internal sealed class ConversationEngine(
         state ??= PhaseStateJson.Read(conversation.PhaseData);
         var store = await storefront.FindAsync(coach.WorkspaceId, cancellationToken)
             ?? await storefront.OpenAsync(coach.WorkspaceId, coach.BusinessName, cancellationToken);
-        var scorecard = PhaseRules.ScorecardOf(store, socialsConnected: false);
+        var connections = await social.ListAsync(coach.WorkspaceId, cancellationToken);
+        var scorecard = PhaseRules.ScorecardOf(store, socialsConnected: connections.Any(c => c.Status == "connected"));
         var now = clock.GetUtcNow();
         return new BrainContext(
             PhaseRules.CurrentPhase(store, scorecard, state),

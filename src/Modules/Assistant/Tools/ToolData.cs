@@ -6,7 +6,7 @@ namespace CreatorOS.Modules.Assistant.Tools;
 
 internal sealed record ProfileUpdatedData(IReadOnlyList<string> Changed);
 
-/// <summary>Status: "authorize" (AuthorizeUrl to open) | "not_available" (social import is not switched on here).</summary>
+/// <summary>Status: "authorize" (AuthorizeUrl to open) | "connected" (already) | "not_available" (no credentials for it on this server).</summary>
 internal sealed record SocialConnectData(string Platform, string Status, string? AuthorizeUrl);
 
 internal sealed record BlogsWrittenData(IReadOnlyList<BlogView> Blogs);
@@ -31,7 +31,12 @@ internal sealed record ShareContentData(string Platform, string Text, string Url
 /// <summary>Status: "not_available" until payments are connected (a later issue); NextStep says what the coach can do now.</summary>
 internal sealed record StripeSetupData(string Status, string NextStep);
 
-internal sealed record SocialPostsData(bool Connected, IReadOnlyList<SocialPostSummary> Posts);
+/// <summary>Problem names platforms that could not be read (down, rate limited, needs reconnecting).</summary>
+internal sealed record SocialPostsData(bool Connected, IReadOnlyList<SocialPostSummary> Posts, string? Problem = null);
+
+internal sealed record SocialDraftsData(IReadOnlyList<BlogView> Drafts);
+
+internal sealed record BlogsPublishedData(IReadOnlyList<BlogView> Blogs);
 
 internal sealed record SocialPostSummary(string Platform, string Caption, string? MediaUrl, int Score);
 

@@ -1,8 +1,9 @@
 namespace CreatorOS.Modules.Assistant.Tools;
 
 /// <summary>
-/// The 12 tools of spec Ticket 2.2, plus two the conversation needs: deleting a blog (after the
-/// coach confirmed) and skipping a step. Both brains use exactly these names and arguments.
+/// The 12 tools of spec Ticket 2.2, plus those the conversation needs: deleting a blog (after the
+/// coach confirmed), skipping a step, drafting blogs from social posts and publishing drafts with
+/// one tap (Ticket 3.4). Both brains use exactly these names and arguments.
 /// </summary>
 internal static class ToolNames
 {
@@ -20,4 +21,6 @@ internal static class ToolNames
     public const string GetSocialTopPosts = "get_social_top_posts";
     public const string DeleteBlogPost = "delete_blog_post";
     public const string SkipStep = "skip_step";
+    public const string DraftBlogsFromSocial = "draft_blogs_from_social";
+    public const string PublishBlogPosts = "publish_blog_posts";
 }

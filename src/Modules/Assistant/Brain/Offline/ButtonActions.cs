@@ -35,6 +35,8 @@ internal static class ButtonActions
     public const string Resume = "resume";
     public const string Later = "later";
     public const string OpenUrl = "open_url";
+    public const string DraftSocialBlogs = "draft_social_blogs";
+    public const string PublishBlogs = "publish_blogs";
 
     /// <summary>Value of the skip button that also writes niche blogs (social import unavailable or declined).</summary>
     public const string SkipAndWriteBlogs = "write_blogs";

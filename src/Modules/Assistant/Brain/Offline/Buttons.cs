@@ -15,7 +15,7 @@ internal static class Buttons
         ButtonActions.UploadPhoto, ButtonActions.SetPrice, ButtonActions.CustomPrice, ButtonActions.WriteSharePost, ButtonActions.Shared,
         ButtonActions.CopyText, ButtonActions.ScheduleLive, ButtonActions.SetupPayments, ButtonActions.Finish, ButtonActions.ConfirmDelete,
         ButtonActions.KeepBlog, ButtonActions.ApplyTemplate, ButtonActions.TemplateOk, ButtonActions.Analytics, ButtonActions.Resume,
-        ButtonActions.Later, ButtonActions.OpenUrl,
+        ButtonActions.Later, ButtonActions.OpenUrl, ButtonActions.DraftSocialBlogs, ButtonActions.PublishBlogs,
     };
 
     public static bool IsStructural(string? action) => action is not null && Structural.Contains(action);
@@ -34,6 +34,9 @@ internal static class Buttons
             ButtonActions.ConnectSocial => Reply.Say(s.Say("social.which"), "connect_social", PhaseQuestions.SocialButtons()),
             ButtonActions.Skip => Skip(s, input, value == ButtonActions.SkipAndWriteBlogs),
             ButtonActions.WriteBlogs => WriteStarterBlogs(s),
+            ButtonActions.DraftSocialBlogs => SocialContent.Draft(s),
+            ButtonActions.PublishBlogs when value is { Length: > 0 } => Reply.Call("publish_blogs", ToolCall.Of(ToolNames.PublishBlogPosts, ("blog_ids", value))),
+            ButtonActions.PublishBlogs => Continue(s, input, "publish_blogs"),
             ButtonActions.RegenerateBlogs => Reply.Call("regenerate_blogs", ToolCall.Of(ToolNames.GenerateBlogPosts, ("count", Scorecard.BlogsNeeded))),
             ButtonActions.WriteBlog => Reply.Say(s.Say("blog.ask_topic"), "write_blog").Remembering(FactKeys.Awaiting, "blog_topic"),
             ButtonActions.WriteBio => PhaseQuestions.WriteBio(s, null),

@@ -123,6 +123,12 @@ internal static class OutcomePhraser
                     ? s.Say("social.top_posts", ("posts", Formats.Titles([.. posts.Posts.Take(3).Select(p => p.Caption.Length > 60 ? p.Caption[..60].TrimEnd() + "…" : p.Caption)])))
                     : s.Say("social.no_posts"));
                 break;
+            case ToolNames.DraftBlogsFromSocial when report.Data<SocialDraftsData>() is { Drafts.Count: > 0 } drafted:
+                SocialContent.Drafted(s, drafted.Drafts, draft.Parts, preview => draft.Preview = preview);
+                break;
+            case ToolNames.PublishBlogPosts when report.Data<BlogsPublishedData>() is { Blogs.Count: > 0 } published:
+                draft.Parts.Add(SocialContent.Published(s, published.Blogs));
+                break;
             case ToolNames.DeleteBlogPost:
                 draft.Parts.Add(s.Say("delete.done", ("title", report.Data<BlogDeletedData>()?.Title ?? "that blog")));
                 break;
@@ -170,6 +176,12 @@ internal static class OutcomePhraser
     private static void Social(Situation s, SocialConnectData? data, string? platformArg, Draft draft)
     {
         var platform = Formats.PlatformName(data?.Platform ?? platformArg);
+        if (data is { Status: "connected" })
+        {
+            draft.Parts.Add(s.Say("social.already_connected", ("platform", platform)));
+            return;
+        }
+
         if (data is { Status: "authorize", AuthorizeUrl: { Length: > 0 } url })
         {
             draft.Parts.Add(s.Say("social.authorize", ("platform", platform)));

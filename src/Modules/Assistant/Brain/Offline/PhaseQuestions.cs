@@ -98,6 +98,11 @@ internal static class PhaseQuestions
 
     private static Reply ContentImport(Situation s)
     {
+        if (SocialContent.Ask(s) is { } social)
+        {
+            return social;
+        }
+
         var missing = Math.Max(1, Scorecard.BlogsNeeded - s.PublishedBlogs);
         var text = s.PublishedBlogs == 0
             ? s.Say("content.ask")

@@ -66,8 +66,11 @@ internal sealed class StorefrontDatabase : IAsyncDisposable
     public StorefrontDbContext NewContext() =>
         new(new DbContextOptionsBuilder<StorefrontDbContext>().UseSqlite(_connection).AddInterceptors(Probe).Options);
 
+    /// <summary>Store views shared by this database's storekeepers, as the app's singleton is.</summary>
+    public StoreViewCache Views { get; } = new();
+
     /// <summary>A storekeeper on a fresh context, as one request would have.</summary>
-    public Storekeeper NewStorekeeper() => new(NewContext(), Clock);
+    public Storekeeper NewStorekeeper() => new(NewContext(), Views, Clock);
 
     public async Task<long> CountAsync(string table)
     {
@@ -76,5 +79,9 @@ internal sealed class StorefrontDatabase : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        Views.Dispose();
+        await _connection.DisposeAsync();
+    }
 }

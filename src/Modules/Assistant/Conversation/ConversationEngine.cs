@@ -235,8 +235,7 @@ internal sealed class ConversationEngine(
         state ??= PhaseStateJson.Read(conversation.PhaseData);
         var store = await storefront.FindAsync(coach.WorkspaceId, cancellationToken)
             ?? await storefront.OpenAsync(coach.WorkspaceId, coach.BusinessName, cancellationToken);
-        var connections = await social.ListAsync(coach.WorkspaceId, cancellationToken);
-        var scorecard = PhaseRules.ScorecardOf(store, socialsConnected: connections.Any(c => c.Status == "connected"));
+        var scorecard = PhaseRules.ScorecardOf(store, socialsConnected: await social.AnyAsync(coach.WorkspaceId, cancellationToken));
         var now = clock.GetUtcNow();
         return new BrainContext(
             PhaseRules.CurrentPhase(store, scorecard, state),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CreatorOS.Contracts.Social;
 using CreatorOS.Contracts.Storefront;
 using CreatorOS.Modules.Assistant.Conversation;
 using CreatorOS.Modules.Assistant.Data;
@@ -34,7 +35,7 @@ internal static class AssistantEndpoints
             return Results.Ok(new { ticket, expiresInSeconds = (int)SocketTickets.Lifetime.TotalSeconds });
         });
 
-        owner.MapGet("/messages", async (HttpContext http, AssistantDbContext db, IStorefront storefront, int? limit, CancellationToken cancellationToken) =>
+        owner.MapGet("/messages", async (HttpContext http, AssistantDbContext db, IStorefront storefront, ISocialConnections social, int? limit, CancellationToken cancellationToken) =>
         {
             var take = Math.Clamp(limit ?? 50, 1, MaxHistory);
             var workspaceId = http.User.RequireOwnedWorkspace();
@@ -48,7 +49,7 @@ internal static class AssistantEndpoints
             var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.WorkspaceId == workspaceId && c.UserId == userId, cancellationToken);
             var state = PhaseStateJson.Read(conversation?.PhaseData);
             var store = await storefront.FindAsync(workspaceId, cancellationToken);
-            var scorecard = store is null ? new Scorecard(false, false, false, false, false) : PhaseRules.ScorecardOf(store, socialsConnected: false);
+            var scorecard = store is null ? new Scorecard(false, false, false, false, false) : PhaseRules.ScorecardOf(store, socialsConnected: await social.AnyAsync(workspaceId, cancellationToken));
             return Results.Ok(new
             {
                 messages = recent.Select(m => new

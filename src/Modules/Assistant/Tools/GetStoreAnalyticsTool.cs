@@ -1,9 +1,10 @@
+using CreatorOS.Contracts.Social;
 using CreatorOS.Contracts.Storefront;
 using CreatorOS.Modules.Assistant.Conversation;
 
 namespace CreatorOS.Modules.Assistant.Tools;
 
-internal sealed class GetStoreAnalyticsTool(IStorefront storefront, TimeProvider clock) : IAveryTool
+internal sealed class GetStoreAnalyticsTool(IStorefront storefront, ISocialConnections social, TimeProvider clock) : IAveryTool
 {
     public string Name => ToolNames.GetStoreAnalytics;
 
@@ -19,7 +20,7 @@ internal sealed class GetStoreAnalyticsTool(IStorefront storefront, TimeProvider
             return ToolOutcome.Refused("Your store isn't open yet.");
         }
 
-        var scorecard = PhaseRules.ScorecardOf(store, socialsConnected: false);
+        var scorecard = PhaseRules.ScorecardOf(store, socialsConnected: await social.AnyAsync(scope.WorkspaceId, cancellationToken));
         var revenue = (store.Price?.Amount ?? 0) * store.SubscriberCount;
         var data = new StoreAnalyticsData(
             store.Blogs.Count(b => b.Status == "published"),

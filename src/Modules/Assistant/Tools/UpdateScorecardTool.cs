@@ -1,3 +1,4 @@
+using CreatorOS.Contracts.Social;
 using CreatorOS.Contracts.Storefront;
 using CreatorOS.Modules.Assistant.Conversation;
 
@@ -7,7 +8,7 @@ namespace CreatorOS.Modules.Assistant.Tools;
 /// The scorecard is derived from the store; the one item only the coach can report is that they
 /// shared their store, so that is the one this tool can tick.
 /// </summary>
-internal sealed class UpdateScorecardTool(IStorefront storefront) : IAveryTool
+internal sealed class UpdateScorecardTool(IStorefront storefront, ISocialConnections social) : IAveryTool
 {
     public string Name => ToolNames.UpdateScorecard;
 
@@ -40,6 +41,6 @@ internal sealed class UpdateScorecardTool(IStorefront storefront) : IAveryTool
         }
 
         var store = (await storefront.FindAsync(scope.WorkspaceId, cancellationToken))!;
-        return ToolOutcome.Read(ToolResult.Done("Marked your store as shared.", PhaseRules.ScorecardOf(store, socialsConnected: false)));
+        return ToolOutcome.Read(ToolResult.Done("Marked your store as shared.", PhaseRules.ScorecardOf(store, socialsConnected: await social.AnyAsync(scope.WorkspaceId, cancellationToken))));
     }
 }

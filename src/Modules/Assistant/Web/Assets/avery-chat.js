@@ -391,6 +391,12 @@ export function mountChat(root, client, options = {}) {
       return;
     }
     if (action === 'open_url') {
+      // A social sign-in keeps its opener: the popup's last page reports back with oauth_complete.
+      const social = /^\/social\/(instagram|tiktok|youtube)\/connect$/.exec(String(button.value ?? ''));
+      if (social) {
+        openOAuth({ platform: social[1], url: button.value });
+        return;
+      }
       const url = safeUrl(button.value, client.origin);
       if (url) window.open(url, '_blank', 'noopener');
       else notice('That link doesn’t look right.');

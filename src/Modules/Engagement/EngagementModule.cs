@@ -2,10 +2,12 @@ using System.Reflection;
 using CreatorOS.Modules.Engagement.Data;
 using CreatorOS.Contracts.Assistant;
 using CreatorOS.Contracts.Engagement;
+using CreatorOS.Contracts.Storefront;
 using CreatorOS.Contracts.Jobs;
 using CreatorOS.Modules.Engagement.Jobs;
 using CreatorOS.Modules.Engagement.Notifications;
 using CreatorOS.Modules.Engagement.Nudges;
+using CreatorOS.Modules.Engagement.Triggers;
 using CreatorOS.SharedKernel.Outbox;
 using CreatorOS.SharedKernel.Persistence;
 using Microsoft.AspNetCore.Routing;
@@ -36,6 +38,11 @@ public static class EngagementModule
         services.AddScoped<NudgeResponses>();
         services.AddScoped<IRecurringJob, NudgeJob>();
         services.AddIntegrationEventHandler<OnboardingCompleted, ScheduleNudgesWhenOnboardingCompleted>();
+
+        // Spec 5.3 triggers. Revenue milestones and "social post performing" wait for a payments
+        // module and the Social module to raise the events they need (see README).
+        services.AddIntegrationEventHandler<SubscriberJoined, MilestoneTriggers>();
+        services.AddScoped<IRecurringJob, ChurnRiskJob>();
     }
 
     private static void AddNotifications(IServiceCollection services, IConfiguration configuration)

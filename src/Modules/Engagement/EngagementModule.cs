@@ -4,9 +4,11 @@ using CreatorOS.Contracts.Assistant;
 using CreatorOS.Contracts.Engagement;
 using CreatorOS.Contracts.Storefront;
 using CreatorOS.Contracts.Jobs;
+using CreatorOS.Contracts.Privacy;
 using CreatorOS.Modules.Engagement.Jobs;
 using CreatorOS.Modules.Engagement.Notifications;
 using CreatorOS.Modules.Engagement.Nudges;
+using CreatorOS.Modules.Engagement.Privacy;
 using CreatorOS.Modules.Engagement.Triggers;
 using CreatorOS.SharedKernel.Outbox;
 using CreatorOS.SharedKernel.Persistence;
@@ -26,6 +28,7 @@ public static class EngagementModule
     {
         services.AddModuleDbContext<EngagementDbContext>(EngagementDbContext.Prefix, hasOutbox: false);
         services.AddJobs(configuration);
+        services.AddScoped<IPersonalDataOwner, EngagementPersonalData>();
         AddNotifications(services, configuration);
         AddNudges(services);
         return services;

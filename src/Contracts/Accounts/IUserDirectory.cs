@@ -7,6 +7,9 @@ namespace CreatorOS.Contracts.Accounts;
 public interface IUserDirectory
 {
     Task<UserContact?> FindAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>The owners of a workspace (who hear about its milestones); empty when it has none left.</summary>
+    Task<IReadOnlyList<Guid>> OwnersAsync(Guid workspaceId, CancellationToken cancellationToken);
 }
 
 public sealed record UserContact(Guid UserId, string Email, bool IsPlatformAdmin);

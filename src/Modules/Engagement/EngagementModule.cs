@@ -2,10 +2,14 @@ using System.Reflection;
 using CreatorOS.Modules.Engagement.Data;
 using CreatorOS.Contracts.Assistant;
 using CreatorOS.Contracts.Engagement;
+using CreatorOS.Contracts.Storefront;
 using CreatorOS.Contracts.Jobs;
+using CreatorOS.Contracts.Privacy;
 using CreatorOS.Modules.Engagement.Jobs;
 using CreatorOS.Modules.Engagement.Notifications;
 using CreatorOS.Modules.Engagement.Nudges;
+using CreatorOS.Modules.Engagement.Privacy;
+using CreatorOS.Modules.Engagement.Triggers;
 using CreatorOS.SharedKernel.Outbox;
 using CreatorOS.SharedKernel.Persistence;
 using Microsoft.AspNetCore.Routing;
@@ -24,6 +28,7 @@ public static class EngagementModule
     {
         services.AddModuleDbContext<EngagementDbContext>(EngagementDbContext.Prefix, hasOutbox: false);
         services.AddJobs(configuration);
+        services.AddScoped<IPersonalDataOwner, EngagementPersonalData>();
         AddNotifications(services, configuration);
         AddNudges(services);
         return services;
@@ -36,6 +41,11 @@ public static class EngagementModule
         services.AddScoped<NudgeResponses>();
         services.AddScoped<IRecurringJob, NudgeJob>();
         services.AddIntegrationEventHandler<OnboardingCompleted, ScheduleNudgesWhenOnboardingCompleted>();
+
+        // Spec 5.3 triggers. Revenue milestones and "social post performing" wait for a payments
+        // module and the Social module to raise the events they need (see README).
+        services.AddIntegrationEventHandler<SubscriberJoined, MilestoneTriggers>();
+        services.AddScoped<IRecurringJob, ChurnRiskJob>();
     }
 
     private static void AddNotifications(IServiceCollection services, IConfiguration configuration)

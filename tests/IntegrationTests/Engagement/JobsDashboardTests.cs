@@ -46,6 +46,8 @@ public sealed class JobsDashboardTests
         page.ShouldContain("test.counting");
         page.ShouldContain("0 0 3 1 1 ?");
         page.ShouldContain("is not valid; the job is not scheduled");
+        page.ShouldContain("engagement.nudges");
+        page.ShouldContain("engagement.churn-risk");
 
         var trigger = await PostAsync(admin, "/admin/jobs/test.counting/trigger");
         trigger.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -46,6 +46,9 @@ internal sealed class AveryInbox(AssistantDbContext db, CoachSessions sessions, 
         db.Messages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
 
+        // Callers deliver many messages in one scope (the nudge processor); nothing here is read back.
+        db.Entry(message).State = EntityState.Detached;
+
         var connection = sessions.Find($"{workspaceId:N}:{userId:N}");
         if (connection is null)
         {

@@ -37,10 +37,15 @@ internal sealed class NudgeProcessor(
         while (true)
         {
             var batch = await ClaimAsync(now, batchSize, cancellationToken);
+            var lookups = new BatchLookups();
             foreach (var nudge in batch)
             {
-                await DeliverAsync(nudge, cancellationToken);
+                await DeliverAsync(nudge, lookups, cancellationToken);
             }
+
+            // Outcomes are written once per batch: a crash before this leaves the claims to expire,
+            // and the retry finds every hand-off already done under its key.
+            await db.SaveChangesAsync(CancellationToken.None);
 
             handled += batch.Count;
             if (batch.Count < batchSize)
@@ -93,11 +98,11 @@ internal sealed class NudgeProcessor(
         }
     }
 
-    private async Task DeliverAsync(Nudge nudge, CancellationToken cancellationToken)
+    private async Task DeliverAsync(Nudge nudge, BatchLookups lookups, CancellationToken cancellationToken)
     {
         try
         {
-            var content = await ComposeAsync(nudge, cancellationToken);
+            var content = await ComposeAsync(nudge, lookups, cancellationToken);
             if (content.Problem is not null)
             {
                 Settle(nudge, Nudge.Cancelled, content.Problem);
@@ -131,23 +136,30 @@ internal sealed class NudgeProcessor(
 
             Settle(nudge, failed ? Nudge.Failed : Nudge.Pending, exception.GetType().Name + ": " + Truncate(exception.Message, 1500));
         }
-
-        await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    private async Task<(string? Text, string? Problem)> ComposeAsync(Nudge nudge, CancellationToken cancellationToken)
+    private async Task<(string? Text, string? Problem)> ComposeAsync(Nudge nudge, BatchLookups lookups, CancellationToken cancellationToken)
     {
         if (!NudgeCatalogue.ByType.TryGetValue(nudge.NudgeType, out var kind))
         {
             return (null, $"Unknown nudge type '{nudge.NudgeType}'.");
         }
 
-        if (await users.FindAsync(nudge.UserId, cancellationToken) is null)
+        if (!lookups.Users.TryGetValue(nudge.UserId, out var exists))
+        {
+            lookups.Users[nudge.UserId] = exists = await users.FindAsync(nudge.UserId, cancellationToken) is not null;
+        }
+
+        if (!exists)
         {
             return (null, "The coach no longer exists.");
         }
 
-        var store = await storefront.FindAsync(nudge.WorkspaceId, cancellationToken);
+        if (!lookups.Stores.TryGetValue(nudge.WorkspaceId, out var store))
+        {
+            lookups.Stores[nudge.WorkspaceId] = store = await storefront.FindAsync(nudge.WorkspaceId, cancellationToken);
+        }
+
         if (store is null)
         {
             return (null, "The coach's store no longer exists.");
@@ -161,6 +173,14 @@ internal sealed class NudgeProcessor(
 
         var text = NudgeText.Hydrate(nudge.Template, figures) ?? (kind.Fallback is { } fallback ? NudgeText.Hydrate(fallback, figures) : null);
         return text is null ? (null, "A figure the message needs is not available.") : (text, null);
+    }
+
+    /// <summary>What one batch looked up once: figures are read at send time, a batch takes seconds.</summary>
+    private sealed class BatchLookups
+    {
+        public Dictionary<Guid, bool> Users { get; } = [];
+
+        public Dictionary<Guid, StoreView?> Stores { get; } = [];
     }
 
     private static void Settle(Nudge nudge, string status, string? error)

@@ -439,6 +439,8 @@ internal sealed class Storekeeper(StorefrontDbContext db, StoreViewCache cache, 
 
         var now = clock.GetUtcNow();
         db.Subscribers.Add(new Subscriber { Id = Guid.CreateVersion7(now), StoreId = store.Id, Name = validName, JoinedAt = now });
+        var count = await db.Subscribers.CountAsync(s => s.StoreId == store.Id, cancellationToken) + 1;
+        db.AddIntegrationEvent(new SubscriberJoined(Guid.CreateVersion7(now), now, workspaceId, store.Id, validName, count));
 
         // The pricing card shows how many people subscribed.
         await CommitAsync(store, [StoreSection.Pricing], cancellationToken);

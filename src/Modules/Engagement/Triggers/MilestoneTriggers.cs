@@ -1,0 +1,70 @@
+using System.Globalization;
+using CreatorOS.Contracts.Accounts;
+using CreatorOS.Contracts.Storefront;
+using CreatorOS.Modules.Engagement.Data;
+using CreatorOS.Modules.Engagement.Nudges;
+using CreatorOS.SharedKernel.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreatorOS.Modules.Engagement.Triggers;
+
+/// <summary>
+/// Spec 5.3's real-time triggers on a new subscriber: the first one, and 10/25/50/100/250/500/1000
+/// with the monthly revenue. Each milestone is recorded per workspace, so it fires once even if
+/// the count is reported twice or drops and climbs back. The message goes out through the nudge
+/// processor (due at once), which gives it the same exactly-once delivery.
+/// </summary>
+internal sealed class MilestoneTriggers(EngagementDbContext db, NudgeScheduler scheduler, IUserDirectory users, IStorefront storefront, TimeProvider clock) : IIntegrationEventHandler<SubscriberJoined>
+{
+    public static readonly IReadOnlyList<int> SubscriberMilestones = [10, 25, 50, 100, 250, 500, 1000];
+
+    public async Task HandleAsync(SubscriberJoined integrationEvent, CancellationToken cancellationToken)
+    {
+        var count = integrationEvent.SubscriberCount;
+        var (key, kind, template) = count switch
+        {
+            1 => ("subscribers:1", NudgeCatalogue.FirstSubscriber, NudgeCatalogue.FirstSubscriber.Template.Replace("{subscriber_name}", integrationEvent.SubscriberName, StringComparison.Ordinal)),
+            _ when SubscriberMilestones.Contains(count) => ($"subscribers:{count}", NudgeCatalogue.SubscriberMilestone, await MilestoneTextAsync(integrationEvent.WorkspaceId, count, cancellationToken)),
+            _ => (null, null, null),
+        };
+        if (key is null || kind is null || template is null || !await ReachAsync(integrationEvent.WorkspaceId, key, cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var owner in await users.OwnersAsync(integrationEvent.WorkspaceId, cancellationToken))
+        {
+            await scheduler.ScheduleAsync(integrationEvent.WorkspaceId, owner, kind, template, clock.GetUtcNow(), $"milestone:{key}", cancellationToken);
+        }
+    }
+
+    private async Task<string> MilestoneTextAsync(Guid workspaceId, int count, CancellationToken cancellationToken)
+    {
+        var price = (await storefront.FindAsync(workspaceId, cancellationToken))?.Price;
+        var text = NudgeCatalogue.SubscriberMilestone.Template.Replace("{milestone}", count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return price is null
+            ? text.Replace(" That's {monthly_revenue}/month.", string.Empty, StringComparison.Ordinal)
+            : text.Replace("{monthly_revenue}", StoreFigures.Money(price.Currency, price.Amount * count), StringComparison.Ordinal);
+    }
+
+    /// <summary>Records the milestone; false when it was reached before.</summary>
+    private async Task<bool> ReachAsync(Guid workspaceId, string key, CancellationToken cancellationToken)
+    {
+        if (await db.Milestones.AnyAsync(m => m.WorkspaceId == workspaceId && m.Key == key, cancellationToken))
+        {
+            return false;
+        }
+
+        db.Milestones.Add(new CoachMilestone { WorkspaceId = workspaceId, Key = key, ReachedAt = clock.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}

@@ -47,6 +47,7 @@ internal static class AveryPrompts
             STORE: URL: {context.StoreUrl}, Blogs: {published}, Price: {store.Price?.Display ?? "Not set"}, Template: {store.Theme.TemplateName}, Bio: {(string.IsNullOrEmpty(profile.Bio) ? "not written" : "written")}, Next live session: {live}, Subscribers: {store.SubscriberCount}
             SCORECARD: Photo: {Tick(card.Photo)}, Socials: {Tick(card.Socials)}, Blogs: {Tick(card.Blogs)}, Shared: {Tick(card.Shared)}, Live: {Tick(card.Live)}
             BLOGS (id | title): {Blogs(context)}
+            NEXT ACTIONS (highest impact first; use these when asked what to do next): {string.Join(" | ", NextActions.For(store))}
             TODAY: {context.Now.ToString("yyyy-MM-dd dddd", CultureInfo.InvariantCulture)}
             PHASE INSTRUCTIONS: {Instructions(context)}
             """;

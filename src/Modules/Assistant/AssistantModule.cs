@@ -70,7 +70,7 @@ public static class AssistantModule
     {
         services.AddSingleton<OfflineBrain>();
         services.AddSingleton<OfflineBlogWriter>();
-        services.AddSingleton<IShareWriter, OfflineShareWriter>();
+        services.AddSingleton<OfflineShareWriter>();
     }
 
     /// <summary>The model brain behind the router; with Ai:Provider=offline the router never leaves the offline brain.</summary>
@@ -84,6 +84,7 @@ public static class AssistantModule
         services.AddScoped<TurnCoach>();
         services.AddScoped<ModelCalls>();
         services.AddScoped<IBlogWriter, ModelBlogWriter>();
+        services.AddScoped<IShareWriter, ModelShareWriter>();
         services.AddKeyedScoped<IChatClient, BrainRouter>(BrainKey);
     }
 

@@ -26,6 +26,11 @@ internal static partial class ScriptedModel
         }
 
         var said = request.LastUser ?? string.Empty;
+        if (said.StartsWith("Platform:", StringComparison.Ordinal))
+        {
+            return FakeStep.Say("My store is live! " + said.Split("Store URL: ")[1].Split(". Price:")[0] + " #coaching");
+        }
+
         var text = said.ToLowerInvariant();
         if (said.Length > 400)
         {

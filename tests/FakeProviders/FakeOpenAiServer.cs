@@ -40,6 +40,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public IReadOnlyList<FakeRequest> Requests => [.. _requests];
 
+    /// <summary>Called with <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> when a chat request arrives, before its body is read (benchmarks).</summary>
+    public Action<long>? Arrived { get; set; }
+
     public int ChatRequests => _requests.Count(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal));
 
     public static async Task<FakeOpenAiServer> StartAsync()
@@ -73,6 +76,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     private async Task ChatAsync(HttpContext http)
     {
+        Arrived?.Invoke(System.Diagnostics.Stopwatch.GetTimestamp());
         var request = await ReadAsync(http);
         _requests.Enqueue(request);
         var step = _script.TryDequeue(out var scripted) ? scripted : Responder(request);

@@ -85,7 +85,7 @@ public static class AssistantModule
     {
         services.AddSingleton<OfflineBrain>();
         services.AddSingleton<OfflineBlogWriter>();
-        services.AddSingleton<IShareWriter, OfflineShareWriter>();
+        services.AddSingleton<OfflineShareWriter>();
     }
 
     /// <summary>The model brain behind the router; with Ai:Provider=offline the router never leaves the offline brain.</summary>
@@ -99,6 +99,7 @@ public static class AssistantModule
         services.AddScoped<TurnCoach>();
         services.AddScoped<ModelCalls>();
         services.AddScoped<IBlogWriter, ModelBlogWriter>();
+        services.AddScoped<IShareWriter, ModelShareWriter>();
         services.AddKeyedScoped<IChatClient, BrainRouter>(BrainKey);
     }
 

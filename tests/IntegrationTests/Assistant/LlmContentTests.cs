@@ -81,6 +81,26 @@ public sealed class LlmContentTests
     }
 
     [Fact]
+    public async Task The_share_post_is_written_by_the_model_and_must_carry_the_store_link()
+    {
+        await using var llm = await LlmAvery.StartAsync();
+        await using var chat = await llm.OpenChatAsync();
+        llm.Model.Responder = request =>
+            request.LastUser?.StartsWith("Platform:", StringComparison.Ordinal) == true
+                ? FakeStep.Say($"My store is live! Come train with me: {request.LastUser.Split("Store URL: ")[1].Split(". Price:")[0]} #fitness")
+                : request.IsToolRound ? FakeStep.Say("Here's your post!") : FakeStep.Call("generate_share_content", """{"platform":"instagram"}""");
+
+        var turn = await chat.SayAsync("write me a post to share");
+
+        turn.ToolsRun.ShouldBe(["generate_share_content"]);
+        llm.Model.Requests.Last(r => r.IsToolRound).ToolResults.Single().ShouldContain("My store is live! Come train with me: http");
+        await using var scope = llm.Avery.Host.Services.CreateAsyncScope();
+        var purposes = await scope.ServiceProvider.GetRequiredService<AssistantDbContext>().Events.AsNoTracking()
+            .Where(e => e.EventName == "avery_api_call").Select(e => e.Properties).ToListAsync();
+        purposes.Count(p => JsonDocument.Parse(p).RootElement.GetProperty("purpose").GetString() == "share").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_providers_moderation_endpoint_checks_coach_input_when_configured()
     {
         await using var llm = await LlmAvery.StartAsync(new Dictionary<string, string?> { ["Ai:Moderation"] = "openai" });

@@ -41,6 +41,7 @@ internal sealed class BrainRouter(
         if (gateway.Client is not { } model
             || history.Count == 0
             || OfflineStartedThisExchange(history)
+            || IsEmptyMessage(history[^1])
             || options?.AdditionalProperties?.TryGetValue(BrainKeys.Context, out var c) != true || c is not BrainContext context
             || options.AdditionalProperties.TryGetValue(LlmKeys.Coach, out var who) != true || who is not CoachIdentity coach)
         {
@@ -107,6 +108,11 @@ internal sealed class BrainRouter(
     private static bool OfflineStartedThisExchange(IReadOnlyList<ChatMessage> history) =>
         history.Count > 0 && history[^1].Role == ChatRole.Tool
         && history.LastOrDefault(m => m.Role == ChatRole.Assistant)?.Contents.OfType<FunctionCallContent>().Any(c => c.CallId.StartsWith(OfflineCallPrefix, StringComparison.Ordinal)) == true;
+
+    /// <summary>Scenario 17: an empty message gets the phase's question again; no model needed for that.</summary>
+    private static bool IsEmptyMessage(ChatMessage last) =>
+        last.Role == ChatRole.User && string.IsNullOrWhiteSpace(last.Text)
+        && last.AdditionalProperties?.ContainsKey(BrainKeys.Button) != true && last.AdditionalProperties?.ContainsKey(BrainKeys.Event) != true;
 
     /// <summary>The offline brain names its calls call_avery_…; providers use their own prefixes (call_, toolu_).</summary>
     private const string OfflineCallPrefix = "call_avery_";

@@ -46,6 +46,8 @@ internal static class AveryPrompts
             CONTEXT: Coach: {Value(profile.PreferredName)}, Niche: {Value(profile.Niche)}, Specialty: {Value(profile.Specialty)}, Tone: {profile.Tone}, Phase: {context.Phase.WireName()}, Progress: {context.ProgressPct}%
             STORE: URL: {context.StoreUrl}, Blogs: {published}, Price: {store.Price?.Display ?? "Not set"}, Template: {store.Theme.TemplateName}, Bio: {(string.IsNullOrEmpty(profile.Bio) ? "not written" : "written")}, Next live session: {live}, Subscribers: {store.SubscriberCount}
             SCORECARD: Photo: {Tick(card.Photo)}, Socials: {Tick(card.Socials)}, Blogs: {Tick(card.Blogs)}, Shared: {Tick(card.Shared)}, Live: {Tick(card.Live)}
+            BLOGS (id | title): {Blogs(context)}
+            NEXT ACTIONS (highest impact first; use these when asked what to do next): {string.Join(" | ", NextActions.For(store))}
             TODAY: {context.Now.ToString("yyyy-MM-dd dddd", CultureInfo.InvariantCulture)}
             PHASE INSTRUCTIONS: {Instructions(context)}
             """;
@@ -114,6 +116,11 @@ internal static class AveryPrompts
         Platform: {platform}. Coach: {Value(coachName)}. Niche: {Value(niche)}. Specialty: {Value(specialty)}.
         Store URL: {url}. Price: {price ?? "not set"}.
         """;
+
+    /// <summary>The newest posts with their ids, so the model can name one to delete (after the coach confirmed).</summary>
+    private static string Blogs(BrainContext context) =>
+        context.Store.Blogs.Count == 0 ? "none"
+            : string.Join("; ", context.Store.Blogs.OrderByDescending(b => b.CreatedAt).Take(10).Select(b => $"{b.Id} | {Value(b.Title)}"));
 
     private static string Value(string? value) => string.IsNullOrWhiteSpace(value) ? "unknown" : value.ReplaceLineEndings(" ");
 

@@ -76,7 +76,7 @@ internal sealed class LlmBrain(ModelGateway gateway)
         {
             var text = clientEvent.Type switch
             {
-                "photo_uploaded" => "(I uploaded my profile photo.)",
+                "photo_uploaded" => $"(I uploaded my profile photo: {clientEvent.Value})",
                 "oauth_complete" when clientEvent.Ok => $"(I connected my {clientEvent.Value} account.)",
                 "oauth_complete" => $"(Connecting {clientEvent.Value} did not work.)",
                 _ => $"({clientEvent.Type})",

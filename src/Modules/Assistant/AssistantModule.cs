@@ -60,6 +60,7 @@ public static class AssistantModule
         services.AddSingleton<AverySocket>();
         services.AddAssistantPhotos();
         services.AddScoped<IPersonalDataOwner, AssistantPersonalData>();
+        services.AddSingleton<LiveDay>();
         services.AddScoped<IAssistantInsights, AssistantInsights>();
         services.AddScoped<IRecurringJob, InsightsRollupJob>();
         return services;

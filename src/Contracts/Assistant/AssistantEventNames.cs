@@ -15,4 +15,7 @@ public static class AssistantEventNames
 
     /// <summary>Recorded by the AI runtime with <c>cost_usd</c> (work in progress on another branch).</summary>
     public const string ApiCall = "avery_api_call";
+
+    /// <summary>Not an event: the roll-up's per-coach view of <see cref="ApiCall"/> (dimension = workspace id).</summary>
+    public const string ApiCallPerCoach = "avery_api_call#coach";
 }

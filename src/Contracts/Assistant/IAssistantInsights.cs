@@ -21,11 +21,14 @@ public interface IAssistantInsights
     /// </summary>
     Task<IReadOnlyList<DimensionCount>> BreakdownAsync(string eventName, DateOnly from, DateOnly to, CancellationToken cancellationToken);
 
+    /// <summary>The largest dimensions of an event over the whole range (summed in the database), e.g. the costliest coaches.</summary>
+    Task<IReadOnlyList<DimensionTotal>> TopAsync(string eventName, DateOnly from, DateOnly to, int limit, CancellationToken cancellationToken);
+
     /// <summary>Nudges scheduled, sent and responded to, by type.</summary>
     Task<IReadOnlyList<NudgeOutcome>> NudgesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
 
     /// <summary>When each of these workspaces had <paramref name="eventName"/>: for experiment metrics.</summary>
-    Task<IReadOnlyList<WorkspaceEvent>> EventsOfAsync(string eventName, IReadOnlyCollection<Guid> workspaceIds, CancellationToken cancellationToken);
+    Task<IReadOnlyList<WorkspaceEvent>> EventsOfAsync(string eventName, IReadOnlyCollection<Guid> workspaceIds, DateTimeOffset since, CancellationToken cancellationToken);
 
     /// <summary>Rolls up every closed day up to <paramref name="before"/> that is not rolled up yet; returns how many.</summary>
     Task<int> RollUpAsync(DateOnly before, CancellationToken cancellationToken);

@@ -70,6 +70,7 @@ public static class AssistantModule
         services.AddScoped<IAveryInbox, AveryInbox>();
         services.AddAssistantPhotos();
         services.AddScoped<IPersonalDataOwner, AssistantPersonalData>();
+        services.AddSingleton<LiveDay>();
         services.AddScoped<IAssistantInsights, AssistantInsights>();
         services.AddScoped<IRecurringJob, InsightsRollupJob>();
 

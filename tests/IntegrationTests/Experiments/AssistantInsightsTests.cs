@@ -59,8 +59,10 @@ public sealed class AssistantInsightsTests
 
             var functions = await insights.BreakdownAsync("avery_function_executed", today.AddDays(-6), today, CancellationToken.None);
             functions.Single(f => f.Dimension == "update_coach_profile").Count.ShouldBe(2);
-            var costs = await insights.BreakdownAsync("avery_api_call", today.AddDays(-6), today, CancellationToken.None);
-            costs.Single(c => Guid.Parse(c.Dimension) == coachB).Total.ShouldBe(0.5, 1e-9);
+            var costs = await insights.TopAsync(AssistantEventNames.ApiCallPerCoach, today.AddDays(-6), today, 10, CancellationToken.None);
+            costs[0].Dimension.ShouldBe(coachB.ToString("D"));
+            costs[0].Total.ShouldBe(0.5, 1e-9);
+            (await insights.BreakdownAsync(AssistantEventNames.ApiCall, today.AddDays(-6), today, CancellationToken.None)).Sum(c => c.Total).ShouldBe(0.5125, 1e-9);
             var minutes = await insights.BreakdownAsync("avery_onboarding_completed", today.AddDays(-6), today, CancellationToken.None);
             minutes.Select(m => m.Dimension).ShouldBe(["4", "10"], ignoreOrder: true);
         }

@@ -59,6 +59,7 @@ internal sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> op
         rollup.HasKey(r => new { r.Day, r.EventName, r.Dimension });
         rollup.Property(r => r.EventName).HasMaxLength(100);
         rollup.Property(r => r.Dimension).HasMaxLength(100);
+        rollup.HasIndex(r => new { r.EventName, r.Day });
 
         modelBuilder.MapOutbox(Prefix);
         modelBuilder.ApplySnakeCaseColumns();

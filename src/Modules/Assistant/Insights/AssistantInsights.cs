@@ -11,7 +11,7 @@ namespace CreatorOS.Modules.Assistant.Insights;
 /// read, or ahead of time by <see cref="InsightsRollupJob"/>); today is aggregated live. The queries
 /// live here, beside the tables they read (ADR 0012).
 /// </summary>
-internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider clock) : IAssistantInsights
+internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider clock, LiveDay live) : IAssistantInsights
 {
     private const int ChunkSize = 500;
     private static readonly DateTimeOffsetToBinaryConverter SqliteTimestamps = new();
@@ -67,6 +67,23 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
     public async Task<IReadOnlyList<DimensionCount>> BreakdownAsync(string eventName, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         [.. (await RowsAsync(eventName, from, to, cancellationToken)).Select(r => new DimensionCount(r.Day, r.Dimension, r.Count, r.Total))];
 
+    public async Task<IReadOnlyList<DimensionTotal>> TopAsync(string eventName, DateOnly from, DateOnly to, int limit, CancellationToken cancellationToken)
+    {
+        var (today, lastClosed) = await PrepareAsync(from, to, cancellationToken);
+        var rolled = await db.Rollups.AsNoTracking()
+            .Where(r => r.EventName == eventName && r.Day >= from && r.Day <= lastClosed)
+            .GroupBy(r => r.Dimension)
+            .Select(g => new DimensionTotal(g.Key, g.Sum(r => r.Count), g.Sum(r => r.Total)))
+            .ToListAsync(cancellationToken);
+        if (from <= today && today <= to)
+        {
+            rolled.AddRange((await TodayAsync(today, cancellationToken)).Where(r => r.EventName == eventName).Select(r => new DimensionTotal(r.Dimension, r.Count, r.Total)));
+        }
+
+        return [.. rolled.GroupBy(r => r.Dimension).Select(g => new DimensionTotal(g.Key, g.Sum(r => r.Count), g.Sum(r => r.Total)))
+            .OrderByDescending(r => r.Total).ThenByDescending(r => r.Count).Take(limit)];
+    }
+
     public async Task<IReadOnlyList<NudgeOutcome>> NudgesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var (start, end) = (StartOf(from), StartOf(to.AddDays(1)));
@@ -78,13 +95,24 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
         return [.. rows.OrderByDescending(r => r.Scheduled)];
     }
 
-    public async Task<IReadOnlyList<WorkspaceEvent>> EventsOfAsync(string eventName, IReadOnlyCollection<Guid> workspaceIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WorkspaceEvent>> EventsOfAsync(string eventName, IReadOnlyCollection<Guid> workspaceIds, DateTimeOffset since, CancellationToken cancellationToken)
     {
+        if (workspaceIds.Count > ChunkSize * 4)
+        {
+            // Many units: one range scan of the event (index on event_name, created_at) beats many IN lists.
+            var wanted = workspaceIds.ToHashSet();
+            var all = await db.Events.AsNoTracking()
+                .Where(e => e.EventName == eventName && e.CreatedAt >= since)
+                .Select(e => new WorkspaceEvent(e.WorkspaceId, e.CreatedAt))
+                .ToListAsync(cancellationToken);
+            return [.. all.Where(e => wanted.Contains(e.WorkspaceId))];
+        }
+
         var result = new List<WorkspaceEvent>();
         foreach (var chunk in workspaceIds.Chunk(ChunkSize))
         {
             var rows = await db.Events.AsNoTracking()
-                .Where(e => e.EventName == eventName && chunk.Contains(e.WorkspaceId))
+                .Where(e => e.EventName == eventName && e.CreatedAt >= since && chunk.Contains(e.WorkspaceId))
                 .Select(e => new WorkspaceEvent(e.WorkspaceId, e.CreatedAt))
                 .ToListAsync(cancellationToken);
             result.AddRange(rows);
@@ -101,23 +129,47 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
 
     private async Task<List<(DateOnly Day, string EventName, string Dimension, long Count, double Total)>> RowsAsync(string? eventName, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var lastClosed = to < today ? to : today.AddDays(-1);
-        await RollUpRangeAsync(from, lastClosed, cancellationToken);
+        var (today, lastClosed) = await PrepareAsync(from, to, cancellationToken);
+        List<(DateOnly, string, string, long, double)> rows;
+        if (eventName is null)
+        {
+            // The daily view needs per-event totals (and the message role): summed in the database.
+            var grouped = await db.Rollups.AsNoTracking()
+                .Where(r => r.Day >= from && r.Day <= lastClosed && r.EventName != DailyRollup.RolledMarker && r.EventName != AssistantEventNames.ApiCallPerCoach)
+                .GroupBy(r => new { r.Day, r.EventName, Dimension = r.EventName == AssistantEventNames.MessageSent ? r.Dimension : "" })
+                .Select(g => new { g.Key.Day, g.Key.EventName, g.Key.Dimension, Count = g.Sum(r => r.Count), Total = g.Sum(r => r.Total) })
+                .ToListAsync(cancellationToken);
+            rows = [.. grouped.Select(r => (r.Day, r.EventName, r.Dimension, r.Count, r.Total))];
+        }
+        else
+        {
+            var rolled = await db.Rollups.AsNoTracking()
+                .Where(r => r.EventName == eventName && r.Day >= from && r.Day <= lastClosed)
+                .ToListAsync(cancellationToken);
+            rows = [.. rolled.Select(r => (r.Day, r.EventName, r.Dimension, r.Count, r.Total))];
+        }
 
-        var rolled = await db.Rollups.AsNoTracking()
-            .Where(r => r.Day >= from && r.Day <= lastClosed && r.EventName != DailyRollup.RolledMarker && (eventName == null || r.EventName == eventName))
-            .ToListAsync(cancellationToken);
-        var rows = rolled.Select(r => (r.Day, r.EventName, r.Dimension, r.Count, r.Total)).ToList();
         if (from <= today && today <= to)
         {
-            rows.AddRange((await AggregateAsync(today, cancellationToken))
-                .Where(r => eventName is null || r.EventName == eventName)
+            rows.AddRange((await TodayAsync(today, cancellationToken))
+                .Where(r => eventName is null ? r.EventName != AssistantEventNames.ApiCallPerCoach : r.EventName == eventName)
                 .Select(r => (today, r.EventName, r.Dimension, r.Count, r.Total)));
         }
 
         return rows;
     }
+
+    /// <summary>Rolls up the range's closed days that are not yet; returns today and the last closed day in the range.</summary>
+    private async Task<(DateOnly Today, DateOnly LastClosed)> PrepareAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var lastClosed = to < today ? to : today.AddDays(-1);
+        await RollUpRangeAsync(from, lastClosed, cancellationToken);
+        return (today, lastClosed);
+    }
+
+    private Task<List<RollupRow>> TodayAsync(DateOnly today, CancellationToken cancellationToken) =>
+        live.GetAsync(today, () => AggregateAsync(today, cancellationToken));
 
     private async Task<int> RollUpRangeAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ internal sealed class Assigner(ExperimentsDbContext db, TimeProvider clock, IOpt
     public async Task<ExperimentDecision> AssignAsync(string experimentKey, string unitId, IReadOnlyDictionary<string, string>? attributes, CancellationToken cancellationToken)
     {
         CheckUnit(unitId);
-        if (options.Value.Forced.TryGetValue(experimentKey, out var forced))
+        if (options.Value.Forced.TryGetValue(experimentKey, out var forced) && !string.IsNullOrWhiteSpace(forced))
         {
             return new(forced, false, null, "forced");
         }
@@ -71,7 +71,7 @@ internal sealed class Assigner(ExperimentsDbContext db, TimeProvider clock, IOpt
     public async Task<ExperimentDecision> PeekAsync(string experimentKey, string unitId, CancellationToken cancellationToken)
     {
         CheckUnit(unitId);
-        if (options.Value.Forced.TryGetValue(experimentKey, out var forced))
+        if (options.Value.Forced.TryGetValue(experimentKey, out var forced) && !string.IsNullOrWhiteSpace(forced))
         {
             return new(forced, false, null, "forced");
         }

@@ -79,7 +79,7 @@ internal sealed class DashboardPanels(IAssistantInsights insights, ExperimentsDb
             .Where(a => a.ExperimentId == experiment.Id && a.AssignedAt >= start && a.AssignedAt < end)
             .Select(a => new { a.UnitId, a.Variant, a.AssignedAt })
             .ToListAsync(cancellationToken);
-        var completed = (await insights.EventsOfAsync(AssistantEventNames.OnboardingCompleted, [.. cohort.Select(c => Guid.TryParse(c.UnitId, out var id) ? id : Guid.Empty)], cancellationToken))
+        var completed = (await insights.EventsOfAsync(AssistantEventNames.OnboardingCompleted, [.. cohort.Select(c => Guid.TryParse(c.UnitId, out var id) ? id : Guid.Empty)], start, cancellationToken))
             .Select(e => e.WorkspaceId.ToString("D")).ToHashSet();
         var variants = experiment.VariantList().Select(v => v.Key).ToList();
         var byDay = cohort.GroupBy(c => (Day: DateOnly.FromDateTime(c.AssignedAt.UtcDateTime), c.Variant))
@@ -161,23 +161,22 @@ internal sealed class DashboardPanels(IAssistantInsights insights, ExperimentsDb
     private async Task<PanelTable> CostPerDayAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var calls = await insights.BreakdownAsync(AssistantEventNames.ApiCall, from, to, cancellationToken);
-        var days = calls.GroupBy(c => c.Date).OrderBy(g => g.Key).Select(g => (Day: g.Key, Calls: g.Sum(c => c.Count), Cost: g.Sum(c => c.Total), Coaches: g.Select(c => c.Dimension).Distinct().Count())).ToList();
+        var days = calls.GroupBy(c => c.Date).OrderBy(g => g.Key).Select(g => (Day: g.Key, Calls: g.Sum(c => c.Count), Cost: g.Sum(c => c.Total))).ToList();
         return new PanelTable(
             "cost", "AI API cost per day (avery_api_call.cost_usd)",
-            ["date", "api_calls", "cost_usd", "coaches", "cost_per_coach_usd"],
-            [.. days.Select(d => (IReadOnlyList<string>)[Format.Day(d.Day), Format.Int(d.Calls), Format.Num(d.Cost, 4), Format.Int(d.Coaches), Format.Num(d.Cost / d.Coaches, 4)])],
+            ["date", "api_calls", "cost_usd", "cost_per_call_usd"],
+            [.. days.Select(d => (IReadOnlyList<string>)[Format.Day(d.Day), Format.Int(d.Calls), Format.Num(d.Cost, 4), Format.Num(d.Cost / d.Calls, 6)])],
             Charts.Bar([.. days.Select(d => Format.Day(d.Day))], [("cost (USD)", [.. days.Select(d => (double?)Math.Round(d.Cost, 4))])], yTitle: "USD"),
             "No AI API calls recorded yet: the offline brain costs nothing, and the AI runtime's avery_api_call events appear here once a provider is configured.");
     }
 
     private async Task<PanelTable> CostPerCoachAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var calls = await insights.BreakdownAsync(AssistantEventNames.ApiCall, from, to, cancellationToken);
-        var coaches = calls.GroupBy(c => c.Dimension).Select(g => (Coach: g.Key, Calls: g.Sum(c => c.Count), Cost: g.Sum(c => c.Total))).OrderByDescending(c => c.Cost).Take(50).ToList();
+        var coaches = await insights.TopAsync(AssistantEventNames.ApiCallPerCoach, from, to, 50, cancellationToken);
         return new PanelTable(
             "cost-per-coach", "AI API cost per coach (top 50 workspaces)",
             ["workspace_id", "api_calls", "cost_usd"],
-            [.. coaches.Select(c => (IReadOnlyList<string>)[c.Coach, Format.Int(c.Calls), Format.Num(c.Cost, 4)])],
+            [.. coaches.Select(c => (IReadOnlyList<string>)[c.Dimension, Format.Int(c.Count), Format.Num(c.Total, 4)])],
             null,
             "No AI API calls recorded yet.");
     }

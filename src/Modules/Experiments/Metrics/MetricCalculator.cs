@@ -12,8 +12,6 @@ namespace CreatorOS.Modules.Experiments.Metrics;
 /// </summary>
 internal sealed class MetricCalculator(ExperimentsDbContext db, IAssistantInsights assistant, TimeProvider clock)
 {
-    private const int ChunkSize = 500;
-
     public Task<List<MetricDefinition>> DefinitionsAsync(CancellationToken cancellationToken) =>
         db.Metrics.AsNoTracking().OrderBy(m => m.BuiltIn ? 0 : 1).ThenBy(m => m.Key).ToListAsync(cancellationToken);
 
@@ -25,7 +23,8 @@ internal sealed class MetricCalculator(ExperimentsDbContext db, IAssistantInsigh
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var eligible = assignments.Where(a => a.AssignedAt.AddDays(metric.WindowStartDays) <= now).ToList();
-        var events = await EventsAsync(metric, [.. eligible.Select(a => a.UnitId)], cancellationToken);
+        var since = eligible.Count == 0 ? now : eligible.Min(a => a.AssignedAt);
+        var events = await EventsAsync(experiment.Id, metric, [.. eligible.Select(a => a.UnitId)], since, cancellationToken);
 
         var perUnit = eligible.Select(a =>
         {
@@ -55,13 +54,13 @@ internal sealed class MetricCalculator(ExperimentsDbContext db, IAssistantInsigh
         ];
     }
 
-    private async Task<Dictionary<string, List<(DateTimeOffset At, double? Value)>>> EventsAsync(MetricDefinition metric, IReadOnlyList<string> units, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, List<(DateTimeOffset At, double? Value)>>> EventsAsync(Guid experimentId, MetricDefinition metric, IReadOnlyList<string> units, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, List<(DateTimeOffset At, double? Value)>>();
         if (metric.Source == MetricSources.Assistant)
         {
             var workspaces = units.Select(u => Guid.TryParse(u, out var id) ? id : (Guid?)null).OfType<Guid>().ToList();
-            foreach (var e in await assistant.EventsOfAsync(metric.EventName, workspaces, cancellationToken))
+            foreach (var e in await assistant.EventsOfAsync(metric.EventName, workspaces, since, cancellationToken))
             {
                 Add(result, e.WorkspaceId.ToString("D"), e.At, null);
             }
@@ -69,16 +68,14 @@ internal sealed class MetricCalculator(ExperimentsDbContext db, IAssistantInsigh
             return result;
         }
 
-        foreach (var chunk in units.Chunk(ChunkSize))
+        // Both tables are this module's: one join instead of IN lists of unit ids.
+        var rows = await (from e in db.Events.AsNoTracking()
+                          join a in db.Assignments.AsNoTracking() on e.UnitId equals a.UnitId
+                          where a.ExperimentId == experimentId && e.EventName == metric.EventName && e.OccurredAt >= since
+                          select new { e.UnitId, e.OccurredAt, e.Value }).ToListAsync(cancellationToken);
+        foreach (var row in rows)
         {
-            var rows = await db.Events.AsNoTracking()
-                .Where(e => e.EventName == metric.EventName && chunk.Contains(e.UnitId))
-                .Select(e => new { e.UnitId, e.OccurredAt, e.Value })
-                .ToListAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                Add(result, row.UnitId, row.OccurredAt, row.Value);
-            }
+            Add(result, row.UnitId, row.OccurredAt, row.Value);
         }
 
         return result;

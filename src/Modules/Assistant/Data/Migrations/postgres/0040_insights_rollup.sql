@@ -11,3 +11,5 @@ CREATE TABLE assistant_daily_rollup (
     total double precision NOT NULL,
     CONSTRAINT pk_assistant_daily_rollup PRIMARY KEY (day, event_name, dimension)
 );
+
+CREATE INDEX ix_assistant_daily_rollup_event_name_day ON assistant_daily_rollup (event_name, day);

@@ -38,7 +38,7 @@ public sealed class LlmBrainTests
         request.System.ShouldContain("SCORECARD: Photo: ⬜");
         request.System.ShouldContain("PHASE INSTRUCTIONS:");
         request.LastUser.ShouldBe("hi");
-        request.ToolNames.Count.ShouldBe(14);
+        request.ToolNames.Count.ShouldBe(16, "the spec's 12, delete_blog_post, skip_step and the two social draft tools");
         request.ToolNames.ShouldContain("update_coach_profile");
         request.ToolNames.ShouldContain("get_social_top_posts");
         request.Body.GetProperty("max_completion_tokens").GetInt32().ShouldBe(500);

@@ -56,7 +56,7 @@ public sealed class LlmScenarioTests
         store.IsShared.ShouldBeTrue();
         store.LiveSessions.Count.ShouldBe(1);
         var chats = llm.Model.Requests.Where(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal)).ToList();
-        chats.Where(r => r.System.Contains("You are Avery")).ShouldAllBe(r => r.ToolNames.Count == 14);
+        chats.Where(r => r.System.Contains("You are Avery")).ShouldAllBe(r => r.ToolNames.Count == 16);
     }
 
     [Fact]

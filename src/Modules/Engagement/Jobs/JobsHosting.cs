@@ -33,7 +33,13 @@ internal static class JobsHosting
                 quartz.UsePersistentStore(store =>
                 {
                     store.UsePostgres(database.ConnectionString ?? throw new InvalidOperationException("PostgreSQL needs Database:ConnectionString."));
-                    store.ConfigureStore(options => options.TablePrefix = TablePrefix);
+                    // Our migrator owns these tables (ADR 0011); checking them here would need the database
+                    // at start-up, and the app must start (and say 503) while the database is down.
+                    store.ConfigureStore(options =>
+                    {
+                        options.TablePrefix = TablePrefix;
+                        options.SchemaProvisioning = SchemaProvisioning.None;
+                    });
                     store.UseClustering(cluster => cluster.CheckinInterval = TimeSpan.FromSeconds(5));
                 });
             }
@@ -48,7 +54,8 @@ internal static class JobsHosting
         services.AddQuartzHostedService(options =>
         {
             options.WaitForJobsToComplete = true;
-            options.AutoStart = configuration.GetValue("Jobs:AutoStart", defaultValue: true);
+            // RecurringJobSchedule starts the scheduler once the jobs are stored (and retries while the database is down).
+            options.AutoStart = false;
         });
         return services;
     }

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using CreatorOS.Contracts.Jobs;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,10 +13,65 @@ namespace CreatorOS.Modules.Engagement.Jobs;
 /// (UTC). Runs before the scheduler starts. A job whose cron does not parse is left out and
 /// reported on the dashboard instead of stopping the host. On a cluster every node does this;
 /// the triggers are only replaced when their cron changed, so a paused job stays paused.
+/// Then it starts the scheduler (unless <c>Jobs:AutoStart</c> is false). When the database is
+/// down at start-up the app still starts (health answers 503) and this is retried in the
+/// background with backoff until it works.
 /// </summary>
-internal sealed class RecurringJobSchedule(IServiceScopeFactory scopes, ISchedulerFactory schedulers, ScheduleProblems problems, TimeProvider clock, ILogger<RecurringJobSchedule> logger) : IHostedService
+internal sealed class RecurringJobSchedule(IServiceScopeFactory scopes, ISchedulerFactory schedulers, ScheduleProblems problems, IConfiguration configuration, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<RecurringJobSchedule> logger) : IHostedService
 {
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(1);
+
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!await TryStartAsync(cancellationToken))
+        {
+            // Not awaited: the host goes on starting; the loop ends when the app stops.
+            _ = RetryAsync(lifetime.ApplicationStopping);
+        }
+    }
+
+    private async Task RetryAsync(CancellationToken stopping)
+    {
+        for (var delay = FirstRetry; !stopping.IsCancellationRequested; delay = delay * 2 > LongestRetry ? LongestRetry : delay * 2)
+        {
+            try
+            {
+                await Task.Delay(delay, clock, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (await TryStartAsync(stopping))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<bool> TryStartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ScheduleAllAsync(cancellationToken);
+            if (configuration.GetValue("Jobs:AutoStart", defaultValue: true))
+            {
+                var scheduler = await schedulers.GetScheduler(cancellationToken);
+                await scheduler.Start(cancellationToken);
+            }
+
+            return true;
+        }
+        catch (Exception failure) when (failure is SchedulerException or DbException || failure.InnerException is DbException)
+        {
+            logger.LogWarning("Could not schedule the recurring jobs ({Failure}); the database may be down. Retrying in the background.", failure.GetType().Name);
+            return false;
+        }
+    }
+
+    private async Task ScheduleAllAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CreatorOS.Contracts.Experiments;
 using CreatorOS.Modules.Experiments.Data;
 using CreatorOS.Modules.Experiments.Definitions;
@@ -5,6 +6,7 @@ using CreatorOS.Modules.Experiments.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CreatorOS.Modules.Experiments.Onboarding;
 
@@ -13,8 +15,16 @@ namespace CreatorOS.Modules.Experiments.Onboarding;
 /// fresh install routes new coaches without an admin step. Never changes an existing row: an
 /// admin's edits win.
 /// </summary>
-internal sealed class ExperimentSeed(IServiceScopeFactory scopes, TimeProvider clock) : IHostedService
+/// <remarks>
+/// Seeding is tried at start-up so the first sign-up is routed; when the database is down then, the
+/// app still starts (health says 503) and seeding is retried in the background until it works.
+/// </remarks>
+internal sealed partial class ExperimentSeed(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<ExperimentSeed> logger) : IHostedService
 {
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(1);
+
+
     public static readonly IReadOnlyList<VariantWeight> OnboardingWeights =
     [
         new(OnboardingExperiment.Control, 30),
@@ -23,6 +33,54 @@ internal sealed class ExperimentSeed(IServiceScopeFactory scopes, TimeProvider c
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!await TrySeedAsync(cancellationToken))
+        {
+            // Not awaited: the host goes on starting; the loop ends when the app stops.
+            _ = RetryAsync(lifetime.ApplicationStopping);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task RetryAsync(CancellationToken stopping)
+    {
+        for (var delay = FirstRetry; !stopping.IsCancellationRequested; delay = delay * 2 > LongestRetry ? LongestRetry : delay * 2)
+        {
+            try
+            {
+                await Task.Delay(delay, clock, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (await TrySeedAsync(stopping))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<bool> TrySeedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SeedAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception failure) when (failure is DbException || failure.InnerException is DbException)
+        {
+            LogSeedFailed(logger, failure.GetType().Name);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not seed the built-in experiments ({Failure}); the database may be down. Retrying in the background.")]
+    private static partial void LogSeedFailed(ILogger logger, string failure);
+
+    private async Task SeedAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExperimentsDbContext>();
@@ -57,6 +115,4 @@ internal sealed class ExperimentSeed(IServiceScopeFactory scopes, TimeProvider c
             start: true,
             cancellationToken);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -24,9 +24,6 @@ public interface IAssistantInsights
     /// <summary>The largest dimensions of an event over the whole range (summed in the database), e.g. the costliest coaches.</summary>
     Task<IReadOnlyList<DimensionTotal>> TopAsync(string eventName, DateOnly from, DateOnly to, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Nudges scheduled, sent and responded to, by type.</summary>
-    Task<IReadOnlyList<NudgeOutcome>> NudgesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
-
     /// <summary>When each of these workspaces had <paramref name="eventName"/>: for experiment metrics.</summary>
     Task<IReadOnlyList<WorkspaceEvent>> EventsOfAsync(string eventName, IReadOnlyCollection<Guid> workspaceIds, DateTimeOffset since, CancellationToken cancellationToken);
 

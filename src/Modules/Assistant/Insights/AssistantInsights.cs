@@ -84,17 +84,6 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
             .OrderByDescending(r => r.Total).ThenByDescending(r => r.Count).Take(limit)];
     }
 
-    public async Task<IReadOnlyList<NudgeOutcome>> NudgesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
-    {
-        var (start, end) = (StartOf(from), StartOf(to.AddDays(1)));
-        var rows = await db.Nudges.AsNoTracking()
-            .Where(n => n.CreatedAt >= start && n.CreatedAt < end)
-            .GroupBy(n => n.NudgeType)
-            .Select(g => new NudgeOutcome(g.Key, g.LongCount(), g.LongCount(n => n.SentAt != null), g.LongCount(n => n.RespondedAt != null)))
-            .ToListAsync(cancellationToken);
-        return [.. rows.OrderByDescending(r => r.Scheduled)];
-    }
-
     public async Task<IReadOnlyList<WorkspaceEvent>> EventsOfAsync(string eventName, IReadOnlyCollection<Guid> workspaceIds, DateTimeOffset since, CancellationToken cancellationToken)
     {
         if (workspaceIds.Count > ChunkSize * 4)

@@ -1,4 +1,5 @@
 using CreatorOS.Contracts.Assistant;
+using CreatorOS.Contracts.Engagement;
 using CreatorOS.Contracts.Experiments;
 using CreatorOS.Modules.Experiments.Data;
 using CreatorOS.Modules.Experiments.Metrics;
@@ -12,7 +13,7 @@ namespace CreatorOS.Modules.Experiments.Dashboard;
 /// of <c>onboarding_v1</c>. Each panel is built on its own, so the page and the CSV export share it
 /// and the benchmark can time it.
 /// </summary>
-internal sealed class DashboardPanels(IAssistantInsights insights, ExperimentsDbContext db, MetricCalculator metrics, TimeProvider clock)
+internal sealed class DashboardPanels(IAssistantInsights insights, INudgeReport nudgeReport, ExperimentsDbContext db, MetricCalculator metrics, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> Keys =
         ["daily", "funnel", "completion", "duration", "functions", "input", "skips", "errors", "cost", "cost-per-coach", "nudges", "retention"];
@@ -183,13 +184,13 @@ internal sealed class DashboardPanels(IAssistantInsights insights, ExperimentsDb
 
     private async Task<PanelTable> NudgesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var nudges = await insights.NudgesAsync(from, to, cancellationToken);
+        var nudges = await nudgeReport.OutcomesAsync(from, to, cancellationToken);
         return new PanelTable(
             "nudges", "Nudge performance: sent vs responded, by type",
             ["nudge_type", "scheduled", "sent", "responded", "response_rate_pct"],
             [.. nudges.Select(n => (IReadOnlyList<string>)[n.NudgeType, Format.Int(n.Scheduled), Format.Int(n.Sent), Format.Int(n.Responded), n.Sent == 0 ? "" : Format.Pct((double)n.Responded / n.Sent)])],
             Charts.Bar([.. nudges.Select(n => n.NudgeType)], [("sent", [.. nudges.Select(n => (double?)n.Sent)]), ("responded", [.. nudges.Select(n => (double?)n.Responded)])]),
-            "No nudges in this period: nudge delivery (Engagement) records them in assistant_nudges once it runs.");
+            "No nudges in this period: they are scheduled when a coach completes onboarding.");
     }
 
     private async Task<PanelTable> RetentionAsync(CancellationToken cancellationToken)

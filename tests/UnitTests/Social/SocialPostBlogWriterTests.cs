@@ -8,7 +8,7 @@ public sealed class SocialPostBlogWriterTests
 {
     private static readonly SocialWriterBrief Brief = new("Sam", "fitness", "powerlifting", "casual");
 
-    private static SocialPostView Post(string caption) => new("instagram", "ig-1", caption, "https://cdn.example/ig-1.jpg", null, 100, 90, null);
+    private static SocialPostView Post(string caption) => new("instagram", "ig-1", caption, "https://media.example/ig-1.jpg", null, 100, 90, null);
 
     [Fact]
     public async Task Writes_a_first_person_draft_around_the_caption_with_headings_and_tags()

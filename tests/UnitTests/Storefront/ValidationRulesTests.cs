@@ -64,7 +64,7 @@ public sealed class ValidationRulesTests
     }
 
     [Theory]
-    [InlineData("https://cdn.example.com/me.jpg", true)]
+    [InlineData("https://images.example.com/me.jpg", true)]
     [InlineData("http://example.com/me.png", true)]
     [InlineData("/img/demo-coach.svg", true)]
     [InlineData("//evil.example/me.jpg", false)]

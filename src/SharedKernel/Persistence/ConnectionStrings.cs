@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace CreatorOS.SharedKernel.Persistence;
 
 /// <summary>Resolves the effective connection string once, at start-up.</summary>
-public sealed record ResolvedDatabase(DatabaseProvider Provider, string ConnectionString)
+public sealed record ResolvedDatabase(DatabaseProvider Provider, string ConnectionString, SqliteDurability Durability = SqliteDurability.Normal)
 {
     public static ResolvedDatabase From(DatabaseOptions options, string contentRoot)
     {
@@ -32,6 +32,15 @@ public sealed record ResolvedDatabase(DatabaseProvider Provider, string Connecti
         }
 
         builder.Pooling = true;
-        return new(DatabaseProvider.Sqlite, builder.ToString());
+        return new(DatabaseProvider.Sqlite, builder.ToString(), DurabilityOf(options.SqliteSynchronous));
     }
+
+    private static SqliteDurability DurabilityOf(string? setting) =>
+        setting?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "normal" => SqliteDurability.Normal,
+            "full" => SqliteDurability.Full,
+            _ => throw new InvalidOperationException(
+                $"Database:SqliteSynchronous is '{setting}'; use 'normal' (default) or 'full'."),
+        };
 }

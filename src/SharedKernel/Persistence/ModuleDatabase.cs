@@ -14,13 +14,16 @@ public static class ModuleDatabase
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string tablePrefix, bool hasOutbox = true)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>((provider, options) =>
+        // Pooled: a turn of the assistant touches four or five modules' contexts, and building a
+        // context (options, services, change tracker) cost more than the queries it then ran.
+        // Everything the options hold is a singleton, so one set serves every pooled instance.
+        services.AddDbContextPool<TContext>((provider, options) =>
         {
             var database = provider.GetRequiredService<ResolvedDatabase>();
             options.UseConfiguredDatabase(database).AddInterceptors(provider.GetRequiredService<OutboxSignal>());
             if (database.Provider == DatabaseProvider.Sqlite)
             {
-                options.AddInterceptors(provider.GetRequiredService<SqliteWriteGate>());
+                options.AddInterceptors(provider.GetRequiredService<SqliteWriteGate>(), provider.GetRequiredService<SqliteDurabilityPragma>());
             }
         });
         services.AddSingleton(new ModuleMigrations(tablePrefix, typeof(TContext).Assembly));

@@ -26,10 +26,26 @@ internal sealed class ConnectedAccounts(
             ? new SocialConnectStart(platform, "ready", SocialEndpoints.ConnectPath(platform))
             : new SocialConnectStart(platform, "not_available", null);
 
+    /// <summary>
+    /// Lists read in this scope. An assistant turn asks before and after its tools; connecting or
+    /// disconnecting happens in other requests, and anything here that may mark a connection for
+    /// reconnection clears the memo first.
+    /// </summary>
+    private readonly Dictionary<Guid, IReadOnlyList<SocialConnectionView>> _lists = [];
+
     public async Task<IReadOnlyList<SocialConnectionView>> ListAsync(Guid workspaceId, CancellationToken cancellationToken)
     {
-        var connections = await db.Connections.AsNoTracking().Where(c => c.WorkspaceId == workspaceId).ToListAsync(cancellationToken);
-        return [.. connections
+        if (_lists.TryGetValue(workspaceId, out var known))
+        {
+            return known;
+        }
+
+        // Only the columns the view shows: the sealed tokens stay in the database.
+        var connections = await db.Connections.AsNoTracking()
+            .Where(c => c.WorkspaceId == workspaceId)
+            .Select(c => new { c.Platform, c.AccountName, c.NeedsReconnect, c.ConnectedAt, c.LastSyncAt })
+            .ToListAsync(cancellationToken);
+        return _lists[workspaceId] = [.. connections
             .OrderBy(c => c.Platform, StringComparer.Ordinal)
             .Select(c => new SocialConnectionView(c.Platform, c.AccountName, c.NeedsReconnect ? "needs_reconnect" : "connected", c.ConnectedAt, c.LastSyncAt))];
     }
@@ -78,12 +94,16 @@ internal sealed class ConnectedAccounts(
         return new SocialDraftResult(drafts.Count > 0 ? "ok" : "no_posts", drafts);
     }
 
-    public Task<SocialPhotoResult> ImportProfilePhotoAsync(Guid workspaceId, string? platform, CancellationToken cancellationToken) =>
-        photos.ImportAsync(workspaceId, platform, cancellationToken);
+    public Task<SocialPhotoResult> ImportProfilePhotoAsync(Guid workspaceId, string? platform, CancellationToken cancellationToken)
+    {
+        _lists.Remove(workspaceId);
+        return photos.ImportAsync(workspaceId, platform, cancellationToken);
+    }
 
     /// <summary>Null when nothing is connected (on that platform).</summary>
     private async Task<List<FetchedPosts>?> FetchAllAsync(Guid workspaceId, string? platform, CancellationToken cancellationToken)
     {
+        _lists.Remove(workspaceId);
         var connections = await db.Connections
             .Where(c => c.WorkspaceId == workspaceId && (platform == null || c.Platform == platform))
             .ToListAsync(cancellationToken);

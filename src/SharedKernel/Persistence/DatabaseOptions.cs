@@ -22,7 +22,7 @@ public sealed class DatabaseOptions
     /// <summary>
     /// SQLite only: <c>normal</c> (default) or <c>full</c>. In WAL mode <c>normal</c> syncs the
     /// write-ahead log at checkpoints instead of at every commit: a crash of the app loses nothing,
-    /// a power cut may lose the last commits (never the file's integrity). See ADR 0014.
+    /// a power cut may lose the last commits (never the file's integrity). See ADR 0015.
     /// </summary>
     public string SqliteSynchronous { get; set; } = "normal";
 }

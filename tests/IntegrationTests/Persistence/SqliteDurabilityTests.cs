@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatorOS.IntegrationTests.Persistence;
 
-/// <summary>Every connection the app opens on SQLite carries the configured <c>synchronous</c> level (ADR 0014).</summary>
+/// <summary>Every connection the app opens on SQLite carries the configured <c>synchronous</c> level (ADR 0015).</summary>
 public sealed class SqliteDurabilityTests
 {
     // SQLite reports synchronous as a number: 1 = NORMAL, 2 = FULL.

@@ -87,6 +87,11 @@ public sealed class FakeAnthropicServer : FakeModelServer
 
                 await ErrorAsync(http, failure.Status, AnthropicEvents.ErrorType(failure.Status), $"Fake provider error {failure.Status}");
                 return;
+            case FakeStreamFailure broken:
+                StartStream(http);
+                await WriteEventAsync(http, "message_start", AnthropicEvents.Stream(id, model, FakeStep.Say(string.Empty), inputTokens).First().Data.ToJsonString());
+                await WriteEventAsync(http, "error", System.Text.Json.JsonSerializer.Serialize(new { type = "error", error = new { type = broken.ErrorType, message = "Fake stream error" } }));
+                return;
             case FakeText or FakeToolCalls when request.Stream:
                 StartStream(http);
                 foreach (var (name, data) in AnthropicEvents.Stream(id, model, step, inputTokens))

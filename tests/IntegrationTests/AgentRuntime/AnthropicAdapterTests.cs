@@ -158,6 +158,19 @@ public sealed class AnthropicAdapterTests : IAsyncLifetime
         _server.ChatRequests.ShouldBe(1, "the SDK's own retries are off: the error table is applied once, by the runtime");
     }
 
+    [Theory]
+    [InlineData("overloaded_error", ProviderFailure.RateLimited)]
+    [InlineData("api_error", ProviderFailure.ApiError)]
+    public async Task An_error_event_mid_stream_is_classified(string errorType, ProviderFailure expected)
+    {
+        _server.Enqueue(FakeStep.FailMidStream(errorType));
+        using var client = Client();
+
+        var failure = await Should.ThrowAsync<ProviderException>(() => client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "hi")]).ToChatResponseAsync());
+
+        failure.Failure.ShouldBe(expected);
+    }
+
     [Fact]
     public async Task A_request_the_real_api_would_refuse_is_an_api_error()
     {

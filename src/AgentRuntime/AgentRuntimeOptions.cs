@@ -23,11 +23,22 @@ public sealed class AgentRuntimeOptions
     /// <summary>From the environment or a secrets file only (CREATOROS__Ai__ApiKey); local servers accept any value.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Model for conversation turns (spec 6.3: the small model, about 70 % of calls).</summary>
-    public string ConversationModel { get; set; } = "gpt-4o-mini";
+    private string? _conversationModel;
+    private string? _generationModel;
 
-    /// <summary>Model for writing: blogs, bios, and the phases that generate content (spec 6.3).</summary>
-    public string GenerationModel { get; set; } = "gpt-4o";
+    /// <summary>Model for conversation turns (spec 6.3: the small model, about 70 % of calls); by default gpt-4o-mini, or claude-haiku-4-5 on Anthropic.</summary>
+    public string ConversationModel
+    {
+        get => _conversationModel ?? (IsAnthropic ? "claude-haiku-4-5" : "gpt-4o-mini");
+        set => _conversationModel = value;
+    }
+
+    /// <summary>Model for writing: blogs, bios, and the phases that generate content (spec 6.3); by default gpt-4o, or claude-sonnet-4-5 on Anthropic.</summary>
+    public string GenerationModel
+    {
+        get => _generationModel ?? (IsAnthropic ? "claude-sonnet-4-5" : "gpt-4o");
+        set => _generationModel = value;
+    }
 
     /// <summary>Spec 2.1: 500.</summary>
     public int MaxTokens { get; set; } = 500;
@@ -55,13 +66,17 @@ public sealed class AgentRuntimeOptions
     /// <summary>openai = the provider's moderation endpoint (OpenAI-compatible only); offline = the word list.</summary>
     public string Moderation { get; set; } = Offline;
 
-    /// <summary>USD per million tokens, by model name; a model missing here is recorded at cost 0 with a warning.</summary>
+    /// <summary>
+    /// USD per million tokens, by model name; a dated snapshot (claude-haiku-4-5-20251001) is priced as its
+    /// alias. A model missing here is recorded at cost 0 with a warning.
+    /// </summary>
     public Dictionary<string, ModelPrice> Prices { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
         ["gpt-4o"] = new() { InputPerMillion = 2.50m, OutputPerMillion = 10.00m },
         ["gpt-4o-mini"] = new() { InputPerMillion = 0.15m, OutputPerMillion = 0.60m },
         ["claude-sonnet-4-5"] = new() { InputPerMillion = 3.00m, OutputPerMillion = 15.00m },
         ["claude-haiku-4-5"] = new() { InputPerMillion = 1.00m, OutputPerMillion = 5.00m },
+        ["claude-opus-4-5"] = new() { InputPerMillion = 5.00m, OutputPerMillion = 25.00m },
     };
 
     /// <summary>Spend per coach and UTC day after which the offline brain takes over until midnight.</summary>
@@ -69,6 +84,8 @@ public sealed class AgentRuntimeOptions
 
     /// <summary>Spec: alert when the platform spends more than this per UTC day.</summary>
     public decimal PlatformDailyAlertUsd { get; set; } = 50m;
+
+    private bool IsAnthropic => string.Equals(Provider, Anthropic, StringComparison.OrdinalIgnoreCase);
 
     public bool UsesModel => !string.Equals(Provider, Offline, StringComparison.OrdinalIgnoreCase);
 }

@@ -13,7 +13,7 @@ namespace CreatorOS.AgentRuntime;
 /// </summary>
 public sealed class ModelGateway : IDisposable
 {
-    private readonly OpenAiCompatibleChatClient? _provider;
+    private readonly IChatClient? _provider;
 
     public ModelGateway(IOptions<AgentRuntimeOptions> options, TimeProvider clock, ILoggerFactory loggers)
     {
@@ -29,14 +29,14 @@ public sealed class ModelGateway : IDisposable
     /// <summary>The provider behind retries, or null when offline.</summary>
     public IChatClient? Client { get; }
 
-    /// <summary>The provider's name for events, e.g. "openai".</summary>
+    /// <summary>The provider's name for events, e.g. "openai" or "anthropic".</summary>
     public string ProviderName => Options.Provider.ToLowerInvariant();
 
-    private static OpenAiCompatibleChatClient? CreateProvider(AgentRuntimeOptions options, TimeProvider clock) => options.Provider.ToLowerInvariant() switch
+    private static IChatClient? CreateProvider(AgentRuntimeOptions options, TimeProvider clock) => options.Provider.ToLowerInvariant() switch
     {
         AgentRuntimeOptions.Offline => null,
         AgentRuntimeOptions.OpenAi => new OpenAiCompatibleChatClient(options, clock),
-        AgentRuntimeOptions.Anthropic => throw new NotSupportedException("Ai:Provider=anthropic is not built yet; use openai (any OpenAI-compatible endpoint) or offline."),
+        AgentRuntimeOptions.Anthropic => new AnthropicChatClient(options, clock),
         var other => throw new InvalidOperationException($"Ai:Provider must be offline, openai or anthropic, not '{other}'."),
     };
 

@@ -1,98 +1,38 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CreatorOS.FakeProviders;
 
 /// <summary>
-/// A real HTTP server on loopback speaking OpenAI's chat-completions wire format: JSON answers,
+/// A loopback server speaking OpenAI's chat-completions wire format: JSON answers,
 /// server-sent-event streams with content and <c>tool_calls</c> deltas, a usage chunk and
 /// <c>[DONE]</c>, and HTTP errors with Retry-After. Answers come from a queue of
-/// <see cref="FakeStep"/>s, then from <see cref="Responder"/>. Also answers <c>/v1/moderations</c>
+/// <see cref="FakeStep"/>s, then from <see cref="FakeModelServer.Responder"/>. Also answers <c>/v1/moderations</c>
 /// (flagging texts that contain <see cref="FlagWord"/>).
 /// </summary>
-public sealed class FakeOpenAiServer : IAsyncDisposable
+public sealed class FakeOpenAiServer : FakeModelServer
 {
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<FakeStep> _script = new();
-    private readonly ConcurrentQueue<FakeRequest> _requests = new();
-    private int _sequence;
+    private FakeOpenAiServer()
+    {
+    }
 
-    private FakeOpenAiServer(WebApplication app) => _app = app;
-
-    /// <summary>Root of the API, e.g. http://127.0.0.1:41234/v1 (what Ai:BaseUrl is set to).</summary>
-    public string BaseUrl { get; private set; } = string.Empty;
-
-    /// <summary>Answers requests when the script is empty; by default a short sentence.</summary>
-    public Func<FakeRequest, FakeStep> Responder { get; set; } = _ => FakeStep.Say("Sounds good!");
+    public override string Provider => "openai";
 
     /// <summary>Moderation flags any input containing this word.</summary>
     public string FlagWord { get; set; } = "forbidden-word";
 
-    public IReadOnlyList<FakeRequest> Requests => [.. _requests];
+    protected override string ChatPath => "/v1/chat/completions";
 
-    /// <summary>Called with <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> when a chat request arrives, before its body is read (benchmarks).</summary>
-    public Action<long>? Arrived { get; set; }
+    /// <summary>Starts the server; <see cref="FakeModelServer.BaseUrl"/> is e.g. http://127.0.0.1:41234/v1.</summary>
+    public static Task<FakeOpenAiServer> StartAsync() => StartAsync(new FakeOpenAiServer(), "/v1");
 
-    public int ChatRequests => _requests.Count(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal));
+    protected override void Map(WebApplication app) => app.MapPost("/v1/moderations", ModerateAsync);
 
-    public static async Task<FakeOpenAiServer> StartAsync()
+    protected override async Task AnswerAsync(HttpContext http, FakeRequest request, FakeStep step, string id)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeOpenAiServer(app);
-        app.MapPost("/v1/chat/completions", server.ChatAsync);
-        app.MapPost("/v1/moderations", server.ModerateAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = address.TrimEnd('/') + "/v1";
-        return server;
-    }
-
-    public void Enqueue(params FakeStep[] steps)
-    {
-        foreach (var step in steps)
-        {
-            _script.Enqueue(step);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
-
-    private async Task ChatAsync(HttpContext http)
-    {
-        Arrived?.Invoke(System.Diagnostics.Stopwatch.GetTimestamp());
-        var request = await ReadAsync(http);
-        _requests.Enqueue(request);
-        var step = _script.TryDequeue(out var scripted) ? scripted : Responder(request);
-        if (step.Delay > TimeSpan.Zero)
-        {
-            try
-            {
-                await Task.Delay(step.Delay, http.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-
-        var id = "chatcmpl-fake" + Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture);
+        id = "chatcmpl-" + id;
         var promptTokens = Math.Max(1, request.Body.GetRawText().Length / 4);
         switch (step)
         {
@@ -187,14 +127,8 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         await EndAsync(http, id, model, promptTokens, Math.Max(1, calls.Sum(c => c.ArgumentsJson.Length) / 4));
     }
 
-    private static void StartStream(HttpContext http)
-    {
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
-    }
-
     private static Task ChunkAsync(HttpContext http, string id, string model, JsonObject delta, string? finish) =>
-        WriteEventAsync(http, new JsonObject
+        WriteEventAsync(http, null, new JsonObject
         {
             ["id"] = id,
             ["object"] = "chat.completion.chunk",
@@ -205,7 +139,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     private static async Task EndAsync(HttpContext http, string id, string model, int promptTokens, int completionTokens)
     {
-        await WriteEventAsync(http, new JsonObject
+        await WriteEventAsync(http, null, new JsonObject
         {
             ["id"] = id,
             ["object"] = "chat.completion.chunk",
@@ -214,30 +148,16 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             ["choices"] = new JsonArray(),
             ["usage"] = Usage(promptTokens, completionTokens),
         }.ToJsonString());
-        await WriteEventAsync(http, "[DONE]");
-    }
-
-    private static async Task WriteEventAsync(HttpContext http, string data)
-    {
-        await http.Response.WriteAsync("data: " + data + "\n\n", Encoding.UTF8);
-        await http.Response.Body.FlushAsync();
+        await WriteEventAsync(http, null, "[DONE]");
     }
 
     private static JsonObject Usage(int prompt, int completion) => new() { ["prompt_tokens"] = prompt, ["completion_tokens"] = completion, ["total_tokens"] = prompt + completion };
 
-    private static IEnumerable<string> Pieces(string text, int size)
-    {
-        for (var i = 0; i < text.Length; i += size)
-        {
-            yield return text.Substring(i, Math.Min(size, text.Length - i));
-        }
-    }
-
     private async Task ModerateAsync(HttpContext http)
     {
         var request = await ReadAsync(http);
-        _requests.Enqueue(request);
-        var inputs = request.Body.GetProperty("input") is { ValueKind: JsonValueKind.Array } array
+        Record(request!);
+        var inputs = request!.Body.GetProperty("input") is { ValueKind: JsonValueKind.Array } array
             ? [.. array.EnumerateArray().Select(e => e.GetString() ?? string.Empty)]
             : new[] { request.Body.GetProperty("input").GetString() ?? string.Empty };
         var results = new JsonArray([.. inputs.Select(input =>
@@ -253,7 +173,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         await http.Response.WriteAsJsonAsync(new JsonObject { ["id"] = "modr-fake", ["model"] = "omni-moderation-latest", ["results"] = results });
     }
 
-    private static async Task<FakeRequest> ReadAsync(HttpContext http)
+    protected override async Task<FakeRequest?> ReadAsync(HttpContext http)
     {
         using var json = await JsonDocument.ParseAsync(http.Request.Body);
         var body = json.RootElement.Clone();
@@ -269,7 +189,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             body.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True,
             messages,
             tools,
-            body);
+            body)
+        {
+            WantsJson = body.TryGetProperty("response_format", out var format) && format.GetProperty("type").GetString() == "json_object",
+        };
     }
 
     private static string ContentOf(JsonElement message)

@@ -5,6 +5,9 @@ namespace CreatorOS.FakeProviders;
 /// <summary>A request the fake received, read back for assertions and for scripted answers.</summary>
 public sealed record FakeRequest(string Path, string Model, bool Stream, IReadOnlyList<FakeMessage> Messages, IReadOnlyList<string> ToolNames, JsonElement Body)
 {
+    /// <summary>True when the client asked for a JSON answer (OpenAI's response_format; Anthropic's system-prompt instruction).</summary>
+    public bool WantsJson { get; init; }
+
     public string System => string.Join("\n", Messages.Where(m => m.Role == "system").Select(m => m.Content));
 
     /// <summary>The last thing the coach said, or null.</summary>

@@ -16,6 +16,9 @@ public abstract record FakeStep
 
     /// <summary>An HTTP error with an error body; <paramref name="retryAfter"/> becomes the Retry-After header.</summary>
     public static FakeStep Fail(int status, string? retryAfter = null) => new FakeFailure(status, retryAfter);
+
+    /// <summary>A stream that starts with HTTP 200 and then reports an error event (Anthropic: <c>event: error</c>).</summary>
+    public static FakeStep FailMidStream(string errorType) => new FakeStreamFailure(errorType);
 }
 
 public sealed record FakeText(string Text) : FakeStep;
@@ -23,5 +26,7 @@ public sealed record FakeText(string Text) : FakeStep;
 public sealed record FakeToolCalls(IReadOnlyList<FakeToolCall> Calls) : FakeStep;
 
 public sealed record FakeFailure(int Status, string? RetryAfter) : FakeStep;
+
+public sealed record FakeStreamFailure(string ErrorType) : FakeStep;
 
 public sealed record FakeToolCall(string Name, string ArgumentsJson);

@@ -70,7 +70,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
             contents.Add(new TextContent(text));
         }
 
-        contents.AddRange(completion.ToolCalls.Select(c => OpenAiMessages.ToCall(c.Id, c.FunctionName, c.FunctionArguments?.ToString())));
+        contents.AddRange(completion.ToolCalls.Select(c => ToolWire.Call(c.Id, c.FunctionName, c.FunctionArguments?.ToString())));
         return new ChatResponse(new AiChatMessage(AiChatRole.Assistant, contents) { MessageId = completion.Id })
         {
             ResponseId = completion.Id,
@@ -139,7 +139,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
             }
         }
 
-        yield return new ChatResponseUpdate(AiChatRole.Assistant, [.. calls.Values.Select(c => OpenAiMessages.ToCall(c.Id, c.Name, c.Arguments.ToString()))])
+        yield return new ChatResponseUpdate(AiChatRole.Assistant, [.. calls.Values.Select(c => ToolWire.Call(c.Id, c.Name, c.Arguments.ToString()))])
         {
             ResponseId = responseId,
             MessageId = responseId,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OpenAI.Chat;
 using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
@@ -10,9 +9,6 @@ namespace CreatorOS.AgentRuntime.Providers;
 /// <summary>Maps Microsoft.Extensions.AI messages and options to the OpenAI SDK's types and back.</summary>
 internal static class OpenAiMessages
 {
-    /// <summary>Relaxed escaping: the text goes to a model, not into HTML, and "£" costs fewer tokens than "\u00A3".</summary>
-    private static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static List<OpenAiChatMessage> ToOpenAi(IEnumerable<AiChatMessage> messages)
     {
         var mapped = new List<OpenAiChatMessage>();
@@ -28,12 +24,12 @@ internal static class OpenAiMessages
             }
             else if (message.Role == AiChatRole.Tool)
             {
-                mapped.AddRange(message.Contents.OfType<FunctionResultContent>().Select(r => new ToolChatMessage(r.CallId, ResultText(r))));
+                mapped.AddRange(message.Contents.OfType<FunctionResultContent>().Select(r => new ToolChatMessage(r.CallId, ToolWire.ResultText(r))));
             }
             else
             {
                 var calls = message.Contents.OfType<FunctionCallContent>()
-                    .Select(c => ChatToolCall.CreateFunctionToolCall(c.CallId, c.Name, BinaryData.FromString(JsonSerializer.Serialize(c.Arguments ?? new Dictionary<string, object?>(), ResultJson))))
+                    .Select(c => ChatToolCall.CreateFunctionToolCall(c.CallId, c.Name, BinaryData.FromString(ToolWire.ArgumentsJson(c))))
                     .ToList();
                 if (calls.Count > 0)
                 {
@@ -86,29 +82,6 @@ internal static class OpenAiMessages
         return mapped;
     }
 
-    /// <summary>
-    /// A model's arguments are untrusted text: malformed JSON becomes a call with no arguments and the
-    /// parse error in <see cref="FunctionCallContent.Exception"/>, so the executor refuses it politely.
-    /// </summary>
-    public static FunctionCallContent ToCall(string? callId, string? name, string? argumentsJson)
-    {
-        try
-        {
-            var arguments = string.IsNullOrWhiteSpace(argumentsJson)
-                ? new Dictionary<string, object?>(StringComparer.Ordinal)
-                : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(argumentsJson)?.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal)
-                    ?? new Dictionary<string, object?>(StringComparer.Ordinal);
-            return new FunctionCallContent(callId ?? string.Empty, name ?? string.Empty, arguments);
-        }
-        catch (JsonException exception)
-        {
-            return new FunctionCallContent(callId ?? string.Empty, name ?? string.Empty, new Dictionary<string, object?>(StringComparer.Ordinal))
-            {
-                Exception = new InvalidDataException("The tool arguments were not a JSON object.", exception),
-            };
-        }
-    }
-
     public static UsageDetails? ToUsage(ChatTokenUsage? usage) => usage is null ? null : new UsageDetails
     {
         InputTokenCount = usage.InputTokenCount,
@@ -124,12 +97,4 @@ internal static class OpenAiMessages
         OpenAI.Chat.ChatFinishReason.ContentFilter => Microsoft.Extensions.AI.ChatFinishReason.ContentFilter,
         _ => null,
     };
-
-    private static string ResultText(FunctionResultContent result) =>
-        result.Result switch
-        {
-            null => result.Exception is null ? "{}" : JsonSerializer.Serialize(new { ok = false, problem = "The tool failed." }, ResultJson),
-            string text => text,
-            var value => JsonSerializer.Serialize(value, value.GetType(), ResultJson),
-        };
 }

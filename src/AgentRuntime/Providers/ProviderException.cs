@@ -20,7 +20,8 @@ public sealed class ProviderException(ProviderFailure failure, string message, i
 
     public static ProviderFailure Classify(int status) => status switch
     {
-        429 => ProviderFailure.RateLimited,
+        // 529 is Anthropic's overloaded_error: capacity, like a rate limit, and worth the same patient retries.
+        429 or 529 => ProviderFailure.RateLimited,
         408 or 504 => ProviderFailure.Timeout,
         _ => ProviderFailure.ApiError,
     };

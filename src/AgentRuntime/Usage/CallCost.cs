@@ -9,7 +9,7 @@ public sealed record CallCost(string Model, long InputTokens, long OutputTokens,
     {
         var input = usage?.InputTokenCount ?? 0;
         var output = usage?.OutputTokenCount ?? 0;
-        if (!prices.TryGetValue(model, out var price))
+        if (PriceOf(model, prices) is not { } price)
         {
             return new CallCost(model, input, output, 0m, false);
         }
@@ -17,4 +17,9 @@ public sealed record CallCost(string Model, long InputTokens, long OutputTokens,
         var cost = ((input * price.InputPerMillion) + (output * price.OutputPerMillion)) / 1_000_000m;
         return new CallCost(model, input, output, decimal.Round(cost, 8), true);
     }
+
+    /// <summary>The exact name's price, else the longest listed alias the name extends with "-" (providers answer with dated snapshots).</summary>
+    private static ModelPrice? PriceOf(string model, IReadOnlyDictionary<string, ModelPrice> prices) =>
+        prices.TryGetValue(model, out var exact) ? exact
+            : prices.Where(p => model.StartsWith(p.Key + "-", StringComparison.OrdinalIgnoreCase)).OrderByDescending(p => p.Key.Length).Select(p => p.Value).FirstOrDefault();
 }

@@ -8,27 +8,34 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CreatorOS.IntegrationTests.AgentRuntime;
 
-/// <summary>Spec Ticket 2.4's error table, row by row, against the loopback fake provider.</summary>
-public sealed class ErrorTableTests : IAsyncLifetime
+/// <summary>
+/// Spec Ticket 2.4's error table, row by row, against a loopback fake provider: the same rows for every
+/// adapter (OpenAI-compatible and Anthropic), each against its own wire format.
+/// </summary>
+public abstract class ErrorTableTests<TServer>(Func<Task<TServer>> start) : IAsyncLifetime
+    where TServer : FakeModelServer
 {
-    private FakeOpenAiServer _server = null!;
+    private TServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await FakeOpenAiServer.StartAsync();
+    public async Task InitializeAsync() => _server = await start();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    /// <summary>The production adapter of this provider.</summary>
+    protected abstract IChatClient Adapter(AgentRuntimeOptions options);
 
     private RetryingChatClient Client(TimeSpan? timeout = null, TimeSpan? maxBackoff = null)
     {
         var options = new AgentRuntimeOptions
         {
-            Provider = "openai",
+            Provider = _server.Provider,
             BaseUrl = _server.BaseUrl,
             ApiKey = "test-key",
             Timeout = timeout ?? TimeSpan.FromSeconds(10),
             BaseBackoff = TimeSpan.FromMilliseconds(10),
             MaxBackoff = maxBackoff ?? TimeSpan.FromSeconds(5),
         };
-        return new RetryingChatClient(new OpenAiCompatibleChatClient(options, TimeProvider.System), options, new RetryPlan(options), TimeProvider.System, NullLogger.Instance);
+        return new RetryingChatClient(Adapter(options), options, new RetryPlan(options), TimeProvider.System, NullLogger.Instance);
     }
 
     private static Task<ChatResponse> AskAsync(RetryingChatClient client) =>
@@ -88,6 +95,18 @@ public sealed class ErrorTableTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Overloaded_529_is_retried_like_a_rate_limit_honouring_retry_after()
+    {
+        _server.Enqueue(FakeStep.Fail(529, "0"), FakeStep.Fail(529), FakeStep.Say("Capacity again."));
+        using var client = Client();
+
+        var response = await AskAsync(client);
+
+        response.Text.ShouldBe("Capacity again.");
+        _server.ChatRequests.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task A_slow_answer_inside_the_time_limit_is_simply_awaited()
     {
         _server.Enqueue(FakeStep.Say("Worth the wait.") with { Delay = TimeSpan.FromMilliseconds(200) });
@@ -112,8 +131,8 @@ public sealed class ErrorTableTests : IAsyncLifetime
     [Fact]
     public async Task An_unreachable_provider_is_an_api_error()
     {
-        var options = new AgentRuntimeOptions { Provider = "openai", BaseUrl = "http://127.0.0.1:9/v1", Timeout = TimeSpan.FromSeconds(5) };
-        using var client = new RetryingChatClient(new OpenAiCompatibleChatClient(options, TimeProvider.System), options, new RetryPlan(options), TimeProvider.System, NullLogger.Instance);
+        var options = new AgentRuntimeOptions { Provider = _server.Provider, BaseUrl = "http://127.0.0.1:9/v1", Timeout = TimeSpan.FromSeconds(5) };
+        using var client = new RetryingChatClient(Adapter(options), options, new RetryPlan(options), TimeProvider.System, NullLogger.Instance);
 
         var failure = await Should.ThrowAsync<ProviderException>(() => AskAsync(client));
 
@@ -136,4 +155,14 @@ public sealed class ErrorTableTests : IAsyncLifetime
         high.DelayBefore(1, new ProviderException(ProviderFailure.ApiError, "500", 500)).ShouldBeNull();
         high.DelayBefore(3, new ProviderException(ProviderFailure.Timeout, "timeout")).ShouldBeNull("two retries after a timeout");
     }
+}
+
+public sealed class OpenAiErrorTableTests() : ErrorTableTests<FakeOpenAiServer>(FakeOpenAiServer.StartAsync)
+{
+    protected override IChatClient Adapter(AgentRuntimeOptions options) => new OpenAiCompatibleChatClient(options, TimeProvider.System);
+}
+
+public sealed class AnthropicErrorTableTests() : ErrorTableTests<FakeAnthropicServer>(FakeAnthropicServer.StartAsync)
+{
+    protected override IChatClient Adapter(AgentRuntimeOptions options) => new AnthropicChatClient(options, TimeProvider.System);
 }

@@ -2,25 +2,25 @@ using CreatorOS.FakeProviders;
 
 namespace CreatorOS.IntegrationTests.Assistant;
 
-/// <summary>Avery with <c>Ai:Provider=openai</c> pointed at a loopback fake provider.</summary>
+/// <summary>Avery with <c>Ai:Provider=openai</c> or <c>anthropic</c> pointed at a loopback fake provider of that wire format.</summary>
 public sealed class LlmAvery : IAsyncDisposable
 {
-    private LlmAvery(FakeOpenAiServer model, LiveAvery avery)
+    private LlmAvery(FakeModelServer model, LiveAvery avery)
     {
         Model = model;
         Avery = avery;
     }
 
-    public FakeOpenAiServer Model { get; }
+    public FakeModelServer Model { get; }
 
     public LiveAvery Avery { get; }
 
-    public static async Task<LlmAvery> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<LlmAvery> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string provider = "openai")
     {
-        var model = await FakeOpenAiServer.StartAsync();
+        FakeModelServer model = provider == "anthropic" ? await FakeAnthropicServer.StartAsync() : await FakeOpenAiServer.StartAsync();
         var merged = new Dictionary<string, string?>
         {
-            ["Ai:Provider"] = "openai",
+            ["Ai:Provider"] = model.Provider,
             ["Ai:BaseUrl"] = model.BaseUrl,
             ["Ai:ApiKey"] = "sk-test-not-a-secret",
             ["Ai:Timeout"] = "00:00:02",

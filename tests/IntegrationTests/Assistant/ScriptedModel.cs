@@ -20,7 +20,7 @@ internal static partial class ScriptedModel
             return FakeStep.Say("Done: " + string.Join(" ", summaries) + " What next?");
         }
 
-        if (request.Body.TryGetProperty("response_format", out _))
+        if (request.WantsJson)
         {
             return FakeStep.Say(BlogJson(request.LastUser ?? string.Empty));
         }

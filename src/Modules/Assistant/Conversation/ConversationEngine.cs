@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CreatorOS.Contracts.Assistant;
 using CreatorOS.Contracts.Social;
 using CreatorOS.Contracts.Storefront;
@@ -158,25 +157,31 @@ internal sealed class ConversationEngine(
             var scope = new ToolScope(coach.WorkspaceId, coach.UserId, coach.PublicBaseUrl, context.Phase, state);
             var results = new List<AIContent>();
             var changed = new List<StoreSection>();
-            foreach (var call in requested)
+            foreach (var batch in tools.Batches(requested))
             {
-                await sink.SendAsync(ServerFrames.FunctionExecuting, new { name = call.Name }, replyTo);
-                var started = Stopwatch.GetTimestamp();
-                var outcome = await tools.RunAsync(call, scope, cancellationToken);
-                var elapsed = Stopwatch.GetElapsedTime(started);
-                await sink.SendAsync(ServerFrames.FunctionComplete, new { name = call.Name, ok = outcome.Result.Ok, summary = outcome.Result.Summary }, replyTo);
-                results.Add(new FunctionResultContent(call.CallId, outcome.Result));
-                changed.AddRange(outcome.Changed);
-                calls.Add(new { name = call.Name, ok = outcome.Result.Ok, summary = outcome.Result.Summary });
-                log.Track(coach, "avery_function_executed", new { name = call.Name, ok = outcome.Result.Ok, ms = (int)elapsed.TotalMilliseconds });
-                if (call.Name == ToolNames.GenerateBlogPosts && outcome.Result.Data is BlogsWrittenData written)
+                foreach (var call in batch)
                 {
-                    log.Track(coach, "avery_blog_generated", new { count = written.Blogs.Count });
+                    await sink.SendAsync(ServerFrames.FunctionExecuting, new { name = call.Name }, replyTo);
                 }
 
-                if (call.Name == ToolNames.SkipStep && outcome.Result.Ok)
+                var outcomes = await tools.RunBatchAsync(batch, scope, cancellationToken);
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    log.Track(coach, "avery_skip_clicked", new { phase = context.Phase.WireName() });
+                    var (call, (outcome, elapsed)) = (batch[i], outcomes[i]);
+                    await sink.SendAsync(ServerFrames.FunctionComplete, new { name = call.Name, ok = outcome.Result.Ok, summary = outcome.Result.Summary }, replyTo);
+                    results.Add(new FunctionResultContent(call.CallId, outcome.Result));
+                    changed.AddRange(outcome.Changed);
+                    calls.Add(new { name = call.Name, ok = outcome.Result.Ok, summary = outcome.Result.Summary });
+                    log.Track(coach, "avery_function_executed", new { name = call.Name, ok = outcome.Result.Ok, ms = (int)elapsed.TotalMilliseconds });
+                    if (call.Name == ToolNames.GenerateBlogPosts && outcome.Result.Data is BlogsWrittenData written)
+                    {
+                        log.Track(coach, "avery_blog_generated", new { count = written.Blogs.Count });
+                    }
+
+                    if (call.Name == ToolNames.SkipStep && outcome.Result.Ok)
+                    {
+                        log.Track(coach, "avery_skip_clicked", new { phase = context.Phase.WireName() });
+                    }
                 }
             }
 

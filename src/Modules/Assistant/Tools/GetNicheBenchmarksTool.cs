@@ -9,6 +9,8 @@ internal sealed class GetNicheBenchmarksTool(IStorefront storefront) : IAveryToo
 
     public string Name => ToolNames.GetNicheBenchmarks;
 
+    public bool ReadsOnly => true;
+
     public string Description => "What coaches in a niche on this platform charge (min, average, max monthly price) and their average subscribers.";
 
     public string ParametersSchema => """

@@ -7,6 +7,8 @@ internal sealed class GetSocialTopPostsTool(ISocialConnections social) : IAveryT
 {
     public string Name => ToolNames.GetSocialTopPosts;
 
+    public bool ReadsOnly => true;
+
     public string Description => "The coach's best-performing social posts, from connected accounts.";
 
     public string ParametersSchema => """

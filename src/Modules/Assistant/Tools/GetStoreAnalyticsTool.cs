@@ -8,6 +8,8 @@ internal sealed class GetStoreAnalyticsTool(IStorefront storefront, ISocialConne
 {
     public string Name => ToolNames.GetStoreAnalytics;
 
+    public bool ReadsOnly => true;
+
     public string Description => "How the coach's store is doing: blogs, subscribers, monthly revenue, upcoming live sessions, launch checklist.";
 
     public string ParametersSchema => """{"type":"object","properties":{},"additionalProperties":false}""";

@@ -43,5 +43,12 @@ internal interface IAveryTool
     /// <summary>JSON schema of the arguments, as a model sees it.</summary>
     string ParametersSchema { get; }
 
+    /// <summary>
+    /// True for tools that only read (benchmarks, analytics, social posts): several of them in one model
+    /// turn run at the same time, each in its own service scope. Anything that changes a store or the
+    /// turn's state stays false and runs in order.
+    /// </summary>
+    bool ReadsOnly => false;
+
     Task<ToolOutcome> RunAsync(ToolArguments arguments, ToolScope scope, CancellationToken cancellationToken);
 }

@@ -15,7 +15,11 @@ public interface IAveryInbox
 }
 
 /// <summary>A button under Avery's message (spec: label, action, variant primary|secondary|skip).</summary>
-public sealed record AveryButtonView(string Label, string Action, string Variant);
+/// <param name="AnswerPath">
+/// Same-site path the widget also POSTs the tapped action to (JSON <c>{"action": …}</c>, antiforgery
+/// header), so the module that sent the message records the answer, e.g. a nudge's responded_at.
+/// </param>
+public sealed record AveryButtonView(string Label, string Action, string Variant, string? AnswerPath = null);
 
 public enum AveryDelivery
 {

@@ -30,7 +30,7 @@ internal sealed class AveryInbox(AssistantDbContext db, CoachSessions sessions, 
         }
 
         var now = clock.GetUtcNow();
-        var wireButtons = buttons.Select(b => new { label = b.Label, action = b.Action, variant = b.Variant }).ToList();
+        var wireButtons = buttons.Select(b => new { label = b.Label, action = b.Action, variant = b.Variant, answerPath = b.AnswerPath }).ToList();
         var message = new ConversationMessage
         {
             Id = Guid.CreateVersion7(now),

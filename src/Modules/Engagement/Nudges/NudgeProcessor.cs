@@ -110,7 +110,7 @@ internal sealed class NudgeProcessor(
             else
             {
                 var key = "nudge:" + nudge.Id.ToString("N");
-                var buttons = NudgeButtons.Read(nudge.Buttons);
+                var buttons = NudgeButtons.ForDelivery(nudge.Id, nudge.Buttons);
                 var delivery = await avery.DeliverAsync(nudge.WorkspaceId, nudge.UserId, key, content.Text!, buttons, cancellationToken);
                 if (delivery != AveryDelivery.Live)
                 {

@@ -11,6 +11,12 @@ public interface INotifications
     /// <see cref="NotificationRequest.IdempotencyKey"/> returns the first one's id and sends nothing again.
     /// </summary>
     Task<NotificationReceipt> SendAsync(NotificationRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Many notifications with one read of preferences and one write, for backlogs; each request
+    /// gets the same guarantee as <see cref="SendAsync"/>. Receipts are in request order.
+    /// </summary>
+    Task<IReadOnlyList<NotificationReceipt>> SendManyAsync(IReadOnlyList<NotificationRequest> requests, CancellationToken cancellationToken);
 }
 
 /// <param name="Category">One of <see cref="NotificationCategories"/>.</param>

@@ -43,9 +43,13 @@ public static class EngagementModule
         services.AddScoped<IRecurringJob, NudgeJob>();
         services.AddIntegrationEventHandler<OnboardingCompleted, ScheduleNudgesWhenOnboardingCompleted>();
 
-        // Spec 5.3 triggers. Revenue milestones and "social post performing" wait for a payments
-        // module and the Social module to raise the events they need (see README).
+        // Spec 5.3 triggers. Revenue milestones use monthly recurring revenue until a payments
+        // module reports money received; "social post performing" waits for the Social module's event.
+        services.AddScoped<MilestoneLedger>();
+        services.AddScoped<RevenueMilestones>();
         services.AddIntegrationEventHandler<SubscriberJoined, MilestoneTriggers>();
+        services.AddIntegrationEventHandler<SubscriberJoined, RevenueMilestoneTriggers>();
+        services.AddIntegrationEventHandler<StoreChanged, RevenueMilestoneTriggers>();
         services.AddScoped<IRecurringJob, ChurnRiskJob>();
     }
 

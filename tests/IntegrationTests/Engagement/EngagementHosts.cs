@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using CreatorOS.Contracts.Accounts;
 using CreatorOS.IntegrationTests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -25,6 +27,21 @@ internal static class EngagementHosts
         var signIn = await client.SignInAsync(email, Password);
         ((int)signIn.StatusCode).ShouldBeLessThan(400);
         return (client, account);
+    }
+
+    /// <summary>Answers a nudge as the widget does: JSON plus the antiforgery header (unless told to leave it out).</summary>
+    public static async Task<HttpResponseMessage> AnswerNudgeAsync(FormClient client, Guid nudgeId, string action, bool withToken = true)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/nudges/{nudgeId}/respond") { Content = JsonContent.Create(new { action }) };
+        if (withToken)
+        {
+            using var tokenResponse = await client.Http.GetAsync("/avery/antiforgery-token");
+            tokenResponse.EnsureSuccessStatusCode();
+            using var body = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
+            request.Headers.Add("RequestVerificationToken", body.RootElement.GetProperty("token").GetString());
+        }
+
+        return await client.Http.SendAsync(request);
     }
 
     public static async Task EventuallyAsync(Func<Task<bool>> condition, string because, int seconds = 15)

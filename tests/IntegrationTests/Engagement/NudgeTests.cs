@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using CreatorOS.Contracts.Assistant;
 using CreatorOS.Contracts.Engagement;
 using CreatorOS.Contracts.Storefront;
@@ -108,10 +107,10 @@ public sealed class NudgeTests
 
         // "Remind tomorrow" on the Stripe nudge: recorded once, and the nudge comes back a day later.
         var stripe = nudges.Single(n => n.NudgeType == "day3_stripe");
-        (await coach.Http.PostAsJsonAsync($"/api/nudges/{stripe.Id}/respond", new { action = "remind_tomorrow" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await coach.Http.PostAsJsonAsync($"/api/nudges/{stripe.Id}/respond", new { action = "remind_tomorrow" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await coach.Http.PostAsJsonAsync($"/api/nudges/{stripe.Id}/respond", new { action = "launch_rockets" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await coach.Http.PostAsJsonAsync($"/api/nudges/{Guid.NewGuid()}/respond", new { action = "remind_tomorrow" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await EngagementHosts.AnswerNudgeAsync(coach, stripe.Id, "remind_tomorrow")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await EngagementHosts.AnswerNudgeAsync(coach, stripe.Id, "remind_tomorrow")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await EngagementHosts.AnswerNudgeAsync(coach, stripe.Id, "launch_rockets")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await EngagementHosts.AnswerNudgeAsync(coach, Guid.NewGuid(), "remind_tomorrow")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var answered = (await NudgesAsync(host, userId)).Single(n => n.Id == stripe.Id);
         answered.RespondedAt.ShouldBe(clock.GetUtcNow());
         answered.Response.ShouldBe("remind_tomorrow");
@@ -140,7 +139,9 @@ public sealed class NudgeTests
         var frame = await client.NextOfTypeAsync("avery_message");
         frame.Text("content")!.ShouldEndWith("your subscribers are asking when your next session is. Want me to help you schedule one?");
         frame.Buttons().Select(b => b.GetProperty("label").GetString()).ShouldBe(["Schedule a session", "Snooze 3 days"]);
-        (await NudgesAsync(live.Host, userId)).Single().Channel.ShouldBe("live");
+        var sent = (await NudgesAsync(live.Host, userId)).Single();
+        sent.Channel.ShouldBe("live");
+        frame.Buttons().ShouldAllBe(b => b.GetProperty("answerPath").GetString() == $"/api/nudges/{sent.Id:D}/respond", "the widget posts the answer there");
         (await InScopeAsync(live.Host, services => services.GetRequiredService<EngagementDbContext>().Notifications.CountAsync())).ShouldBe(0, "no push or inbox copy when the coach saw it live");
     }
 

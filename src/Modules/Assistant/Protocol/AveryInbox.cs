@@ -16,47 +16,104 @@ internal sealed class AveryInbox(AssistantDbContext db, CoachSessions sessions, 
     /// <summary>Phase recorded on messages that arrive after onboarding, outside any turn.</summary>
     public const string ProactivePhase = "ongoing";
 
-    public async Task<AveryDelivery> DeliverAsync(Guid workspaceId, Guid userId, string messageKey, string content, IReadOnlyList<AveryButtonView> buttons, CancellationToken cancellationToken)
+    public async Task<AveryDelivery> DeliverAsync(Guid workspaceId, Guid userId, string messageKey, string content, IReadOnlyList<AveryButtonView> buttons, CancellationToken cancellationToken) =>
+        (await DeliverManyAsync([new AveryLetter(workspaceId, userId, messageKey, content, buttons)], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<AveryDelivery>> DeliverManyAsync(IReadOnlyList<AveryLetter> letters, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(messageKey);
-        if (messageKey.Length > 64)
+        foreach (var letter in letters)
         {
-            throw new ArgumentException("A message key is at most 64 characters.", nameof(messageKey));
+            ArgumentException.ThrowIfNullOrWhiteSpace(letter.MessageKey);
+            if (letter.MessageKey.Length > 64)
+            {
+                throw new ArgumentException("A message key is at most 64 characters.", nameof(letters));
+            }
         }
 
-        if (await db.Messages.AnyAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId && m.ClientMessageId == messageKey, cancellationToken))
-        {
-            return AveryDelivery.AlreadyDelivered;
-        }
+        // One lookup for the batch; every column of the (workspace, user, key) index is constrained.
+        var workspaces = letters.Select(l => l.WorkspaceId).Distinct().ToList();
+        var users = letters.Select(l => l.UserId).Distinct().ToList();
+        var keys = letters.Select(l => l.MessageKey).Distinct().ToList();
+        var said = (await db.Messages.AsNoTracking()
+                .Where(m => workspaces.Contains(m.WorkspaceId) && users.Contains(m.UserId) && keys.Contains(m.ClientMessageId!))
+                .Select(m => new { m.WorkspaceId, m.UserId, m.ClientMessageId })
+                .ToListAsync(cancellationToken))
+            .Select(m => (m.WorkspaceId, m.UserId, m.ClientMessageId!))
+            .ToHashSet();
 
         var now = clock.GetUtcNow();
-        var wireButtons = buttons.Select(b => new { label = b.Label, action = b.Action, variant = b.Variant }).ToList();
-        var message = new ConversationMessage
+        var results = new AveryDelivery[letters.Count];
+        var added = new List<(int Index, ConversationMessage Message, object WireButtons)>();
+        for (var i = 0; i < letters.Count; i++)
         {
-            Id = Guid.CreateVersion7(now),
-            WorkspaceId = workspaceId,
-            UserId = userId,
-            Role = ConversationMessage.AveryRole,
-            Content = content,
-            Buttons = wireButtons.Count == 0 ? null : JsonSerializer.Serialize(wireButtons, ConversationLog.Json),
-            Phase = ProactivePhase,
-            ClientMessageId = messageKey,
-            CreatedAt = now,
-        };
-        db.Messages.Add(message);
-        await db.SaveChangesAsync(cancellationToken);
+            var letter = letters[i];
+            if (!said.Add((letter.WorkspaceId, letter.UserId, letter.MessageKey)))
+            {
+                results[i] = AveryDelivery.AlreadyDelivered;
+                continue;
+            }
 
-        // Callers deliver many messages in one scope (the nudge processor); nothing here is read back.
-        db.Entry(message).State = EntityState.Detached;
-
-        var connection = sessions.Find($"{workspaceId:N}:{userId:N}");
-        if (connection is null)
-        {
-            return AveryDelivery.Stored;
+            var wireButtons = letter.Buttons.Select(b => new { label = b.Label, action = b.Action, variant = b.Variant, answerPath = b.AnswerPath }).ToList();
+            var message = new ConversationMessage
+            {
+                Id = Guid.CreateVersion7(now),
+                WorkspaceId = letter.WorkspaceId,
+                UserId = letter.UserId,
+                Role = ConversationMessage.AveryRole,
+                Content = letter.Content,
+                Buttons = wireButtons.Count == 0 ? null : JsonSerializer.Serialize(wireButtons, ConversationLog.Json),
+                Phase = ProactivePhase,
+                ClientMessageId = letter.MessageKey,
+                CreatedAt = now,
+            };
+            db.Messages.Add(message);
+            added.Add((i, message, wireButtons));
         }
 
-        await connection.SendAsync(ServerFrames.AveryMessage, new { id = message.Id, content, buttons = wireButtons });
-        return AveryDelivery.Live;
+        if (added.Count > 0)
+        {
+            try
+            {
+                // Kept before anything is sent: a crash after this finds the keys and says nothing twice.
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch
+            {
+                // Not saved: a retry in the same scope must not find these still waiting to be inserted.
+                foreach (var (_, message, _) in added)
+                {
+                    db.Entry(message).State = EntityState.Detached;
+                }
+
+                throw;
+            }
+        }
+
+        foreach (var (index, message, wireButtons) in added)
+        {
+            // Callers deliver many messages in one scope (the nudge processor); nothing here is read back.
+            db.Entry(message).State = EntityState.Detached;
+            var connection = sessions.Find($"{message.WorkspaceId:N}:{message.UserId:N}");
+            if (connection is null)
+            {
+                results[index] = AveryDelivery.Stored;
+                continue;
+            }
+
+            try
+            {
+                await connection.SendAsync(ServerFrames.AveryMessage, new { id = message.Id, content = message.Content, buttons = wireButtons });
+                results[index] = AveryDelivery.Live;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The socket closed under us: the message is in the history, so it counts as stored
+                // (the caller then notifies), and one closed socket does not fail the rest of the batch.
+                results[index] = AveryDelivery.Stored;
+            }
+        }
+
+        return results;
     }
 
     public async Task<DateTimeOffset?> LastInteractionAsync(Guid workspaceId, Guid userId, CancellationToken cancellationToken) =>

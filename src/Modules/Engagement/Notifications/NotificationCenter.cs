@@ -18,81 +18,141 @@ internal sealed class NotificationCenter(EngagementDbContext db, InboxSignal inb
             throw new ArgumentException(problem, nameof(request));
         }
 
-        if (await ExistingAsync(request.IdempotencyKey, cancellationToken) is { } existing)
+        return (await SendManyAsync([request], cancellationToken))[0];
+    }
+
+    public async Task<IReadOnlyList<NotificationReceipt>> SendManyAsync(IReadOnlyList<NotificationRequest> requests, CancellationToken cancellationToken)
+    {
+        foreach (var request in requests)
         {
-            return existing;
+            if (NotificationRules.Problem(request) is { } problem)
+            {
+                throw new ArgumentException($"{problem} (key '{request.IdempotencyKey}')", nameof(requests));
+            }
         }
 
-        var critical = NotificationCategories.IsCritical(request.Category);
-        var choices = await db.Preferences.AsNoTracking()
-            .Where(p => p.UserId == request.UserId && p.Category == request.Category)
-            .ToDictionaryAsync(p => p.Channel, p => p.Enabled, cancellationToken);
-        bool Allows(string channel) => critical || choices.GetValueOrDefault(channel, true);
+        var receipts = await ExistingAsync([.. requests.Select(r => r.IdempotencyKey).Distinct()], cancellationToken);
+        var fresh = requests.Where(r => !receipts.ContainsKey(r.IdempotencyKey)).DistinctBy(r => r.IdempotencyKey).ToList();
+        if (fresh.Count == 0)
+        {
+            return [.. requests.Select(r => receipts[r.IdempotencyKey])];
+        }
 
-        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == request.UserId, cancellationToken);
+        // Preferences, settings and push subscriptions of every recipient, read once for the batch.
+        var users = fresh.Select(r => r.UserId).Distinct().ToList();
+        var categories = fresh.Select(r => r.Category).Distinct().ToList();
+        var choices = (await db.Preferences.AsNoTracking()
+                .Where(p => users.Contains(p.UserId) && categories.Contains(p.Category))
+                .Select(p => new { p.UserId, p.Category, p.Channel, p.Enabled })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(p => (p.UserId, p.Category, p.Channel), p => p.Enabled);
+        var settings = await db.Settings.AsNoTracking().Where(s => users.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, cancellationToken);
+        var pushUsers = (await db.PushSubscriptions.AsNoTracking().Where(s => users.Contains(s.UserId)).Select(s => s.UserId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+
         var now = clock.GetUtcNow();
-        var notification = new Notification
+        var inboxes = new HashSet<Guid>();
+        foreach (var request in fresh)
         {
-            Id = Guid.CreateVersion7(now),
-            UserId = request.UserId,
-            WorkspaceId = request.WorkspaceId,
-            Category = request.Category,
-            Title = request.Title.Trim(),
-            Body = request.Body.Trim(),
-            Link = request.Link,
-            IdempotencyKey = request.IdempotencyKey,
-            InInbox = Allows(NotificationChannels.InApp),
-            CreatedAt = now,
-        };
-        db.Notifications.Add(notification);
+            var critical = NotificationCategories.IsCritical(request.Category);
+            bool Allows(string channel) => critical || choices.GetValueOrDefault((request.UserId, request.Category, channel), true);
+            var userSettings = settings.GetValueOrDefault(request.UserId);
+            var notification = new Notification
+            {
+                Id = Guid.CreateVersion7(now),
+                UserId = request.UserId,
+                WorkspaceId = request.WorkspaceId,
+                Category = request.Category,
+                Title = request.Title.Trim(),
+                Body = request.Body.Trim(),
+                Link = request.Link,
+                IdempotencyKey = request.IdempotencyKey,
+                InInbox = Allows(NotificationChannels.InApp),
+                CreatedAt = now,
+            };
+            db.Notifications.Add(notification);
 
-        List<string> channels = notification.InInbox ? [NotificationChannels.InApp] : [];
-        var sendAt = critical ? now : QuietHours.NextAllowed(settings, now);
-        if (Allows(NotificationChannels.Email))
-        {
-            var digest = !critical && settings?.EmailDigest == true;
-            db.Deliveries.Add(NewDelivery(notification, NotificationChannels.Email, digest ? Delivery.Digest : Delivery.Pending, sendAt, now));
-            channels.Add(NotificationChannels.Email);
-        }
+            List<string> channels = notification.InInbox ? [NotificationChannels.InApp] : [];
+            var sendAt = critical ? now : QuietHours.NextAllowed(userSettings, now);
+            if (Allows(NotificationChannels.Email))
+            {
+                var digest = !critical && userSettings?.EmailDigest == true;
+                db.Deliveries.Add(NewDelivery(notification, NotificationChannels.Email, digest ? Delivery.Digest : Delivery.Pending, sendAt, now));
+                channels.Add(NotificationChannels.Email);
+            }
 
-        if (Allows(NotificationChannels.Push) && await db.PushSubscriptions.AnyAsync(s => s.UserId == request.UserId, cancellationToken))
-        {
-            db.Deliveries.Add(NewDelivery(notification, NotificationChannels.Push, Delivery.Pending, sendAt, now));
-            channels.Add(NotificationChannels.Push);
+            if (Allows(NotificationChannels.Push) && pushUsers.Contains(request.UserId))
+            {
+                db.Deliveries.Add(NewDelivery(notification, NotificationChannels.Push, Delivery.Pending, sendAt, now));
+                channels.Add(NotificationChannels.Push);
+            }
+
+            if (notification.InInbox)
+            {
+                inboxes.Add(request.UserId);
+            }
+
+            receipts[request.IdempotencyKey] = new NotificationReceipt(notification.Id, AlreadySent: false, channels);
         }
 
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException) when (fresh.Count == 1)
         {
             // Another caller may have stored the same key between our check and our insert: theirs stands.
             db.ChangeTracker.Clear();
-            return await ExistingAsync(request.IdempotencyKey, cancellationToken) ?? throw new InvalidOperationException("The notification could not be stored.");
+            var key = fresh[0].IdempotencyKey;
+            receipts[key] = (await ExistingAsync([key], cancellationToken)).GetValueOrDefault(key) ?? throw new InvalidOperationException("The notification could not be stored.");
+            return [.. requests.Select(r => receipts[r.IdempotencyKey])];
         }
-
-        if (notification.InInbox)
+        catch (DbUpdateException)
         {
-            inbox.Changed(request.UserId);
+            // Some key in the batch was stored concurrently; one at a time sorts out which.
+            db.ChangeTracker.Clear();
+            foreach (var request in fresh)
+            {
+                receipts[request.IdempotencyKey] = await SendAsync(request, cancellationToken);
+            }
+
+            return [.. requests.Select(r => receipts[r.IdempotencyKey])];
+        }
+        catch
+        {
+            // Not saved (connection lost…): a retry in the same scope must not insert these twice.
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity is Notification or Delivery).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            throw;
         }
 
-        return new NotificationReceipt(notification.Id, AlreadySent: false, channels);
+        foreach (var user in inboxes)
+        {
+            inbox.Changed(user);
+        }
+
+        return [.. requests.Select(r => receipts[r.IdempotencyKey])];
     }
 
-    private async Task<NotificationReceipt?> ExistingAsync(string key, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, NotificationReceipt>> ExistingAsync(List<string> keys, CancellationToken cancellationToken)
     {
         var found = await db.Notifications.AsNoTracking()
-            .Where(n => n.IdempotencyKey == key)
-            .Select(n => new { n.Id, n.InInbox })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
+            .Where(n => keys.Contains(n.IdempotencyKey))
+            .Select(n => new { n.Id, n.IdempotencyKey, n.InInbox })
+            .ToListAsync(cancellationToken);
+        if (found.Count == 0)
         {
-            return null;
+            return [];
         }
 
-        var channels = await db.Deliveries.AsNoTracking().Where(d => d.NotificationId == found.Id).Select(d => d.Channel).ToListAsync(cancellationToken);
-        return new NotificationReceipt(found.Id, AlreadySent: true, [.. (found.InInbox ? [NotificationChannels.InApp] : Array.Empty<string>()), .. channels]);
+        var ids = found.Select(f => f.Id).ToList();
+        var channels = (await db.Deliveries.AsNoTracking().Where(d => ids.Contains(d.NotificationId)).Select(d => new { d.NotificationId, d.Channel }).ToListAsync(cancellationToken))
+            .ToLookup(d => d.NotificationId, d => d.Channel);
+        return found.ToDictionary(
+            f => f.IdempotencyKey,
+            f => new NotificationReceipt(f.Id, AlreadySent: true, [.. (f.InInbox ? [NotificationChannels.InApp] : Array.Empty<string>()), .. channels[f.Id]]));
     }
 
     private static Delivery NewDelivery(Notification notification, string channel, string status, DateTimeOffset sendAt, DateTimeOffset now) => new()

@@ -49,8 +49,9 @@ internal static class NudgeCatalogue
     public static readonly NudgeKind SubscriberMilestone = new("subscriber_milestone",
         "🎉 You just hit {milestone} subscribers! That's {monthly_revenue}/month.", []);
 
+    // The spec says "in total revenue"; without payments the figure is monthly subscriptions, and the copy says so.
     public static readonly NudgeKind RevenueMilestone = new("revenue_milestone",
-        "💰 You just crossed {milestone_amount} in total revenue!", []);
+        "💰 You just crossed {milestone_amount}/month in subscription revenue!", []);
 
     /// <summary>Days after onboarding completion (spec: Day 2, 3, 5, 7; completion day is Day 1).</summary>
     public static readonly IReadOnlyList<(NudgeKind Kind, int Day)> FirstWeek = [(Day2, 2), (Day3, 3), (Day5, 5), (Day7, 7)];

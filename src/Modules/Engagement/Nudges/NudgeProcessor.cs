@@ -30,17 +30,28 @@ internal sealed class NudgeProcessor(
     public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(5);
     private static readonly SemaphoreSlim SqliteClaims = new(1, 1);
 
+    /// <summary>Store and user look-ups are reused across batches of one run for this long: a backlog takes seconds, figures change slowly.</summary>
+    public static readonly TimeSpan LookupsFresh = TimeSpan.FromSeconds(30);
+
     /// <summary>Delivers every nudge due by <paramref name="now"/>; returns how many were handled.</summary>
     public async Task<int> ProcessDueAsync(DateTimeOffset now, CancellationToken cancellationToken, int batchSize = BatchSize)
     {
         var handled = 0;
+        var lookups = new BatchLookups(clock.GetUtcNow());
         while (true)
         {
             var batch = await ClaimAsync(now, batchSize, cancellationToken);
-            var lookups = new BatchLookups();
-            foreach (var nudge in batch)
+            if (clock.GetUtcNow() - lookups.Since > LookupsFresh)
             {
-                await DeliverAsync(nudge, lookups, cancellationToken);
+                lookups = new BatchLookups(clock.GetUtcNow());
+            }
+
+            await DeliverBatchAsync(batch, lookups, cancellationToken);
+
+            // A failed hand-off may have cleared the change tracker; the outcomes are written regardless.
+            foreach (var nudge in batch.Where(n => db.Entry(n).State == EntityState.Detached))
+            {
+                db.Nudges.Update(nudge);
             }
 
             // Outcomes are written once per batch: a crash before this leaves the claims to expire,
@@ -51,6 +62,61 @@ internal sealed class NudgeProcessor(
             if (batch.Count < batchSize)
             {
                 return handled;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The whole batch in a few round trips: look-ups per coach and store, one Avery write, one
+    /// notification write. If anything in it fails, the batch is delivered one nudge at a time,
+    /// which isolates the failing nudge; hand-offs already done are found under their keys.
+    /// </summary>
+    private async Task DeliverBatchAsync(List<Nudge> batch, BatchLookups lookups, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var ready = new List<(Nudge Nudge, string Text)>();
+            foreach (var nudge in batch)
+            {
+                var content = await ComposeAsync(nudge, lookups, cancellationToken);
+                if (content.Problem is null)
+                {
+                    ready.Add((nudge, content.Text!));
+                }
+                else
+                {
+                    Settle(nudge, Nudge.Cancelled, content.Problem);
+                }
+            }
+
+            var deliveries = ready.Count == 0 ? [] : await avery.DeliverManyAsync(
+                [.. ready.Select(r => new AveryLetter(r.Nudge.WorkspaceId, r.Nudge.UserId, Key(r.Nudge), r.Text, NudgeButtons.ForDelivery(r.Nudge.Id, r.Nudge.Buttons)))],
+                cancellationToken);
+
+            // Offline (or a retry after a crash): unread in Avery, plus the inbox/push the coach allows.
+            var offline = ready.Where((_, i) => deliveries[i] != AveryDelivery.Live).Select(r => Notice(r.Nudge, r.Text)).ToList();
+            if (offline.Count > 0)
+            {
+                await notifications.SendManyAsync(offline, cancellationToken);
+            }
+
+            var sentAt = clock.GetUtcNow();
+            for (var i = 0; i < ready.Count; i++)
+            {
+                Sent(ready[i].Nudge, ready[i].Text, deliveries[i], sentAt);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation(exception, "A batch of {Count} nudges is delivered one at a time after a failure", batch.Count);
+            foreach (var nudge in batch)
+            {
+                await DeliverAsync(nudge, lookups, cancellationToken);
             }
         }
     }
@@ -109,19 +175,15 @@ internal sealed class NudgeProcessor(
             }
             else
             {
-                var key = "nudge:" + nudge.Id.ToString("N");
-                var buttons = NudgeButtons.Read(nudge.Buttons);
+                var key = Key(nudge);
+                var buttons = NudgeButtons.ForDelivery(nudge.Id, nudge.Buttons);
                 var delivery = await avery.DeliverAsync(nudge.WorkspaceId, nudge.UserId, key, content.Text!, buttons, cancellationToken);
                 if (delivery != AveryDelivery.Live)
                 {
-                    // Offline (or a retry after a crash): unread in Avery, plus the inbox/push the coach allows.
-                    await notifications.SendAsync(new NotificationRequest(nudge.UserId, nudge.WorkspaceId, NotificationCategories.Nudges, "Avery", content.Text!, "/avery", key), cancellationToken);
+                    await notifications.SendAsync(Notice(nudge, content.Text!), cancellationToken);
                 }
 
-                nudge.Content = content.Text;
-                nudge.Channel = delivery == AveryDelivery.Live ? "live" : "stored";
-                nudge.SentAt = clock.GetUtcNow();
-                Settle(nudge, Nudge.Sent, null);
+                Sent(nudge, content.Text!, delivery, clock.GetUtcNow());
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -175,9 +237,24 @@ internal sealed class NudgeProcessor(
         return text is null ? (null, "A figure the message needs is not available.") : (text, null);
     }
 
-    /// <summary>What one batch looked up once: figures are read at send time, a batch takes seconds.</summary>
-    private sealed class BatchLookups
+    private static string Key(Nudge nudge) => "nudge:" + nudge.Id.ToString("N");
+
+    private static NotificationRequest Notice(Nudge nudge, string text) =>
+        new(nudge.UserId, nudge.WorkspaceId, NotificationCategories.Nudges, "Avery", text, "/avery", Key(nudge));
+
+    private static void Sent(Nudge nudge, string text, AveryDelivery delivery, DateTimeOffset sentAt)
     {
+        nudge.Content = text;
+        nudge.Channel = delivery == AveryDelivery.Live ? "live" : "stored";
+        nudge.SentAt = sentAt;
+        Settle(nudge, Nudge.Sent, null);
+    }
+
+    /// <summary>What a run looked up, reused for <see cref="LookupsFresh"/>: figures are read at send time, give or take seconds.</summary>
+    private sealed class BatchLookups(DateTimeOffset since)
+    {
+        public DateTimeOffset Since { get; } = since;
+
         public Dictionary<Guid, bool> Users { get; } = [];
 
         public Dictionary<Guid, StoreView?> Stores { get; } = [];

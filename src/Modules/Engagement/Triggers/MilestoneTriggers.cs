@@ -1,10 +1,8 @@
 using System.Globalization;
 using CreatorOS.Contracts.Accounts;
 using CreatorOS.Contracts.Storefront;
-using CreatorOS.Modules.Engagement.Data;
 using CreatorOS.Modules.Engagement.Nudges;
 using CreatorOS.SharedKernel.Outbox;
-using Microsoft.EntityFrameworkCore;
 
 namespace CreatorOS.Modules.Engagement.Triggers;
 
@@ -14,7 +12,7 @@ namespace CreatorOS.Modules.Engagement.Triggers;
 /// the count is reported twice or drops and climbs back. The message goes out through the nudge
 /// processor (due at once), which gives it the same exactly-once delivery.
 /// </summary>
-internal sealed class MilestoneTriggers(EngagementDbContext db, NudgeScheduler scheduler, IUserDirectory users, IStorefront storefront, TimeProvider clock) : IIntegrationEventHandler<SubscriberJoined>
+internal sealed class MilestoneTriggers(MilestoneLedger ledger, NudgeScheduler scheduler, IUserDirectory users, IStorefront storefront, TimeProvider clock) : IIntegrationEventHandler<SubscriberJoined>
 {
     public static readonly IReadOnlyList<int> SubscriberMilestones = [10, 25, 50, 100, 250, 500, 1000];
 
@@ -27,7 +25,7 @@ internal sealed class MilestoneTriggers(EngagementDbContext db, NudgeScheduler s
             _ when SubscriberMilestones.Contains(count) => ($"subscribers:{count}", NudgeCatalogue.SubscriberMilestone, await MilestoneTextAsync(integrationEvent.WorkspaceId, count, cancellationToken)),
             _ => (null, null, null),
         };
-        if (key is null || kind is null || template is null || !await ReachAsync(integrationEvent.WorkspaceId, key, cancellationToken))
+        if (key is null || kind is null || template is null || !await ledger.ReachAsync(integrationEvent.WorkspaceId, key, cancellationToken))
         {
             return;
         }
@@ -45,26 +43,5 @@ internal sealed class MilestoneTriggers(EngagementDbContext db, NudgeScheduler s
         return price is null
             ? text.Replace(" That's {monthly_revenue}/month.", string.Empty, StringComparison.Ordinal)
             : text.Replace("{monthly_revenue}", StoreFigures.Money(price.Currency, price.Amount * count), StringComparison.Ordinal);
-    }
-
-    /// <summary>Records the milestone; false when it was reached before.</summary>
-    private async Task<bool> ReachAsync(Guid workspaceId, string key, CancellationToken cancellationToken)
-    {
-        if (await db.Milestones.AnyAsync(m => m.WorkspaceId == workspaceId && m.Key == key, cancellationToken))
-        {
-            return false;
-        }
-
-        db.Milestones.Add(new CoachMilestone { WorkspaceId = workspaceId, Key = key, ReachedAt = clock.GetUtcNow() });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
     }
 }

@@ -280,7 +280,34 @@ export class AveryClient extends EventTarget {
   clickButton(button) {
     const sent = { label: String(button.label), action: String(button.action) };
     if (button.value != null) sent.value = String(button.value);
+    // Recorded even when the socket is down: the coach did answer (a second tap is answered "already").
+    this.recordAnswer(button);
     return this.send('button_click', { button: sent });
+  }
+
+  /**
+   * A nudge's buttons carry answerPath: the module that sent the nudge records the answer there
+   * (responded_at, "Remind tomorrow", "Snooze 3 days"). Resolves to the response status, or null
+   * when the button has nothing to record; emits 'answer'.
+   */
+  async recordAnswer(button) {
+    const path = typeof button?.answerPath === 'string' ? button.answerPath : '';
+    if (!/^\/api\/[A-Za-z0-9\-/]+$/.test(path)) return null;
+    let status = 0;
+    try {
+      const token = await antiforgeryToken(this.origin);
+      const response = await fetch(`${this.origin}${path}`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', RequestVerificationToken: token },
+        body: JSON.stringify({ action: String(button.action) }),
+      });
+      status = response.status;
+    } catch {
+      status = 0;
+    }
+    this._emit('answer', { action: String(button.action), ok: status >= 200 && status < 300, status });
+    return status;
   }
 
   photoUploaded(url) {

@@ -1,0 +1,54 @@
+using System.Globalization;
+using CreatorOS.Contracts.Accounts;
+using CreatorOS.Contracts.Storefront;
+using CreatorOS.Modules.Engagement.Nudges;
+
+namespace CreatorOS.Modules.Engagement.Triggers;
+
+/// <summary>
+/// Spec 5.3's revenue milestones (100 / 500 / 1,000 / 5,000 in the store's currency), each fired once
+/// per workspace. There is no payments module yet, so "revenue" is monthly recurring revenue:
+/// active subscribers × the store's subscription price, the figure the subscriber-milestone copy
+/// already quotes. When payments land this should read revenue actually received instead.
+/// </summary>
+internal sealed class RevenueMilestones(MilestoneLedger ledger, NudgeScheduler scheduler, IUserDirectory users, IStorefront storefront, TimeProvider clock)
+{
+    public static readonly IReadOnlyList<decimal> Thresholds = [100m, 500m, 1_000m, 5_000m];
+
+    /// <summary>
+    /// Records every threshold the store's monthly revenue has reached and announces the highest
+    /// newly reached one: a jump from 0 to 600 says "crossed 500", not two messages.
+    /// </summary>
+    public async Task CheckAsync(Guid workspaceId, CancellationToken cancellationToken)
+    {
+        var store = await storefront.FindAsync(workspaceId, cancellationToken);
+        if (store?.Price is not { } price)
+        {
+            return;
+        }
+
+        var monthly = price.Amount * store.SubscriberCount;
+        decimal? announce = null;
+        foreach (var threshold in Thresholds.Where(t => monthly >= t))
+        {
+            if (await ledger.ReachAsync(workspaceId, Key(threshold), cancellationToken))
+            {
+                announce = threshold;
+            }
+        }
+
+        if (announce is not { } amount)
+        {
+            return;
+        }
+
+        var text = NudgeCatalogue.RevenueMilestone.Template.Replace("{milestone_amount}", StoreFigures.Money(price.Currency, amount), StringComparison.Ordinal);
+        foreach (var owner in await users.OwnersAsync(workspaceId, cancellationToken))
+        {
+            await scheduler.ScheduleAsync(workspaceId, owner, NudgeCatalogue.RevenueMilestone, text, clock.GetUtcNow(), "milestone:" + Key(amount), cancellationToken);
+        }
+    }
+
+    /// <summary>Keyed by amount, not currency: switching currency does not repeat a milestone.</summary>
+    private static string Key(decimal threshold) => "revenue:" + threshold.ToString("0", CultureInfo.InvariantCulture);
+}

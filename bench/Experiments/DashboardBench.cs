@@ -224,7 +224,7 @@ internal static class DashboardBench
         static string G(Guid id) => id.ToString("D").ToUpperInvariant();
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        Execute(connection, null, "PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY; PRAGMA cache_size = -262144");
+        Execute(connection, null, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144");
 
         // Bulk load: secondary indexes are dropped and rebuilt once (sorted) afterwards, instead of
         // updating a random-order workspace index for every row.

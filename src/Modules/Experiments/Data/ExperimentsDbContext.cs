@@ -50,7 +50,7 @@ internal sealed class ExperimentsDbContext(DbContextOptions<ExperimentsDbContext
         assignment.Property(a => a.UnitId).HasMaxLength(100);
         assignment.Property(a => a.Variant).HasMaxLength(50);
         assignment.HasIndex(a => new { a.ExperimentId, a.UnitId }).IsUnique();
-        assignment.HasIndex(a => new { a.ExperimentId, a.AssignedAt });
+        assignment.HasIndex(a => new { a.ExperimentId, a.AssignedAt, a.UnitId, a.Variant });
 
         var exposure = modelBuilder.Entity<Exposure>();
         exposure.ToTable("experiments_exposures");

@@ -11,7 +11,7 @@ namespace CreatorOS.Bench.Experiments;
 /// </summary>
 internal static class Entry
 {
-    public const string Usage = "usage: assign | dashboard --db sqlite|postgres [--rows 10000000] [--days 365] [--coaches 50000]";
+    public const string Usage = "usage: assign | dashboard --db sqlite|postgres [--rows 10000000] [--days 365] [--coaches 50000] [--keep DBNAME|FILE]";
 
     public static async Task<int> Main(string[] args)
     {

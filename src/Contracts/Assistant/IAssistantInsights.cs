@@ -27,6 +27,13 @@ public interface IAssistantInsights
     /// <summary>When each of these workspaces had <paramref name="eventName"/>: for experiment metrics.</summary>
     Task<IReadOnlyList<WorkspaceEvent>> EventsOfAsync(string eventName, IReadOnlyCollection<Guid> workspaceIds, DateTimeOffset since, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Workspaces that had <paramref name="eventName"/> at or after <paramref name="since"/>, each once:
+    /// read from a per-coach first/last roll-up for onboarding completion (one row per coach, whatever
+    /// the event volume) plus today's events live; other events scan the raw events.
+    /// </summary>
+    Task<IReadOnlyCollection<Guid>> WorkspacesWithEventSinceAsync(string eventName, DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>Rolls up every closed day up to <paramref name="before"/> that is not rolled up yet; returns how many.</summary>
     Task<int> RollUpAsync(DateOnly before, CancellationToken cancellationToken);
 }

@@ -1,7 +1,9 @@
 using System.Reflection;
+using CreatorOS.Contracts.Assistant;
 using CreatorOS.Contracts.Experiments;
 using CreatorOS.Contracts.Jobs;
 using CreatorOS.Contracts.Privacy;
+using CreatorOS.Contracts.Social;
 using CreatorOS.Contracts.Storefront;
 using CreatorOS.Modules.Experiments.Admin;
 using CreatorOS.Modules.Experiments.Assignment;
@@ -41,6 +43,9 @@ public static class ExperimentsModule
         services.AddScoped<ExperimentResults>();
         services.AddScoped<IRecurringJob, AutoPromotionJob>();
         services.AddIntegrationEventHandler<StoreChanged, RecordStoreMilestones>();
+        services.AddIntegrationEventHandler<SubscriberJoined, RecordEstimatedRevenue>();
+        services.AddIntegrationEventHandler<OnboardingCompleted, RecordCoachActivity>();
+        services.AddIntegrationEventHandler<SocialDraftsReady, RecordCoachActivity>();
         return services;
     }
 

@@ -45,4 +45,38 @@ public sealed class GrowthBookHashTests
     [InlineData(0.9999, "c")]
     public void Ranges_follow_uneven_weights_like_getBucketRanges(double bucket, string expected) =>
         new BucketRanges([new VariantWeight("a", 20), new VariantWeight("b", 30), new VariantWeight("c", 50)]).Choose(bucket).ShouldBe(expected);
+
+    [Fact]
+    public void Choosing_without_built_ranges_gives_the_same_variant_as_the_built_ranges()
+    {
+        VariantWeight[] weights = [new("control", 30), new("scorecard", 30), new("avery", 40)];
+        VariantWeight[] partial = [new("a", 33), new("b", 33)];
+        var ranges = new BucketRanges(weights);
+        var partialRanges = new BucketRanges(partial);
+        for (var i = 0; i < 10_000; i++)
+        {
+            var bucket = i / 10_000.0;
+            BucketRanges.Choose(weights, bucket).ShouldBe(ranges.Choose(bucket));
+            BucketRanges.Choose(partial, bucket).ShouldBe(partialRanges.Choose(bucket));
+        }
+    }
+
+    [Fact]
+    public void An_evaluation_allocates_nothing()
+    {
+        VariantWeight[] weights = [new("control", 30), new("scorecard", 30), new("avery", 40)];
+        var units = Enumerable.Range(0, 100).Select(_ => Guid.NewGuid().ToString("D")).ToArray();
+        foreach (var unit in units)
+        {
+            _ = Assigner.Evaluate("onboarding_v1", weights, unit);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var unit in units)
+        {
+            _ = Assigner.Evaluate("onboarding_v1", weights, unit);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+    }
 }

@@ -20,6 +20,8 @@ internal sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> op
 
     public DbSet<DailyRollup> Rollups => Set<DailyRollup>();
 
+    public DbSet<WorkspaceEventSpan> WorkspaceEventSpans => Set<WorkspaceEventSpan>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseSortableTimestampsOnSqlite(Database);
 
@@ -60,6 +62,12 @@ internal sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> op
         rollup.Property(r => r.EventName).HasMaxLength(100);
         rollup.Property(r => r.Dimension).HasMaxLength(100);
         rollup.HasIndex(r => new { r.EventName, r.Day });
+
+        var span = modelBuilder.Entity<WorkspaceEventSpan>();
+        span.ToTable("assistant_workspace_events");
+        span.HasKey(s => new { s.EventName, s.WorkspaceId });
+        span.Property(s => s.EventName).HasMaxLength(100);
+        span.HasIndex(s => new { s.EventName, s.LastAt, s.WorkspaceId });
 
         modelBuilder.MapOutbox(Prefix);
         modelBuilder.ApplySnakeCaseColumns();

@@ -14,6 +14,13 @@ namespace CreatorOS.Modules.Assistant.Insights;
 internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider clock, LiveDay live) : IAssistantInsights
 {
     private const int ChunkSize = 500;
+
+    private static readonly string[] DailyEventNames =
+    [
+        DailyRollup.RolledMarker, AssistantEventNames.ConversationStarted, AssistantEventNames.OnboardingCompleted, AssistantEventNames.MessageSent,
+        AssistantEventNames.ButtonClicked, AssistantEventNames.FreeTextUsed, AssistantEventNames.FunctionExecuted, AssistantEventNames.BlogGenerated,
+        AssistantEventNames.SkipClicked, AssistantEventNames.Error, AssistantEventNames.ApiCall,
+    ];
     private static readonly DateTimeOffsetToBinaryConverter SqliteTimestamps = new();
 
     public async Task<IReadOnlyList<AssistantDay>> DailyAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -110,6 +117,33 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
         return result;
     }
 
+    public async Task<IReadOnlyCollection<Guid>> WorkspacesWithEventSinceAsync(string eventName, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        if (!WorkspaceEventSpan.Tracked.Contains(eventName))
+        {
+            return await db.Events.AsNoTracking()
+                .Where(e => e.EventName == eventName && e.CreatedAt >= since)
+                .Select(e => e.WorkspaceId).Distinct()
+                .ToListAsync(cancellationToken);
+        }
+
+        // Closed days since `since` must be in the spans; today (and anything not rolled yet) is read live.
+        var (today, _) = await PrepareAsync(DateOnly.FromDateTime(since.UtcDateTime), DateOnly.MaxValue, cancellationToken);
+        var todayStart = StartOf(today);
+        var rolled = await db.WorkspaceEventSpans.AsNoTracking()
+            .Where(s => s.EventName == eventName && s.LastAt >= since)
+            .Select(s => s.WorkspaceId)
+            .ToListAsync(cancellationToken);
+        var liveSince = since > todayStart ? since : todayStart;
+        var live = await db.Events.AsNoTracking()
+            .Where(e => e.EventName == eventName && e.CreatedAt >= liveSince)
+            .Select(e => e.WorkspaceId).Distinct()
+            .ToListAsync(cancellationToken);
+        var result = rolled.ToHashSet();
+        result.UnionWith(live);
+        return result;
+    }
+
     public async Task<int> RollUpAsync(DateOnly before, CancellationToken cancellationToken)
     {
         var firstEvent = await db.Events.AsNoTracking().OrderBy(e => e.CreatedAt).Select(e => (DateTimeOffset?)e.CreatedAt).FirstOrDefaultAsync(cancellationToken);
@@ -123,12 +157,15 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
         if (eventName is null)
         {
             // The daily view needs per-event totals (and the message role): summed in the database.
+            // Named events only, so the range is read through (event_name, day) and never touches the
+            // per-coach rows (thousands a day); a day's marker counts its events, so a day whose events
+            // are all of other names still shows, as before.
             var grouped = await db.Rollups.AsNoTracking()
-                .Where(r => r.Day >= from && r.Day <= lastClosed && r.EventName != DailyRollup.RolledMarker && r.EventName != AssistantEventNames.ApiCallPerCoach)
+                .Where(r => DailyEventNames.Contains(r.EventName) && r.Day >= from && r.Day <= lastClosed)
                 .GroupBy(r => new { r.Day, r.EventName, Dimension = r.EventName == AssistantEventNames.MessageSent ? r.Dimension : "" })
                 .Select(g => new { g.Key.Day, g.Key.EventName, g.Key.Dimension, Count = g.Sum(r => r.Count), Total = g.Sum(r => r.Total) })
                 .ToListAsync(cancellationToken);
-            rows = [.. grouped.Select(r => (r.Day, r.EventName, r.Dimension, r.Count, r.Total))];
+            rows = [.. grouped.Where(r => r.EventName != DailyRollup.RolledMarker || r.Count > 0).Select(r => (r.Day, r.EventName, r.Dimension, r.Count, r.Total))];
         }
         else
         {
@@ -182,14 +219,18 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
             var rows = await AggregateAsync(day, cancellationToken);
             db.Rollups.AddRange(rows.Select(r => new DailyRollup { Day = day, EventName = r.EventName, Dimension = Truncate(r.Dimension), Count = r.Count, Total = r.Total }));
             db.Rollups.Add(new DailyRollup { Day = day, EventName = DailyRollup.RolledMarker, Dimension = "", Count = rows.Sum(r => r.Count), Total = 0 });
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await SpanDayAsync(day, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 rolled++;
             }
             catch (DbUpdateException)
             {
                 // Another request or node rolled this day up at the same moment; its rows stand.
+                await transaction.RollbackAsync(cancellationToken);
             }
             finally
             {
@@ -198,6 +239,23 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
         }
 
         return rolled;
+    }
+
+    /// <summary>Widens the per-coach first/last spans by one day's events (idempotent: min and max).</summary>
+    private async Task SpanDayAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var (start, end) = (StartOf(day), StartOf(day.AddDays(1)));
+        foreach (var eventName in WorkspaceEventSpan.Tracked)
+        {
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync(SpanQuery.Sqlite, [eventName, SqliteTimestamps.ConvertToProvider(start)!, SqliteTimestamps.ConvertToProvider(end)!], cancellationToken);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlRawAsync(SpanQuery.Postgres, [eventName, start, end], cancellationToken);
+            }
+        }
     }
 
     private async Task<List<RollupRow>> AggregateAsync(DateOnly day, CancellationToken cancellationToken)

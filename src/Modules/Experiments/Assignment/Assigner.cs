@@ -151,7 +151,7 @@ internal sealed class Assigner(ExperimentsDbContext db, TimeProvider clock, IOpt
     public static (string Variant, double Bucket) Evaluate(string experimentKey, IReadOnlyList<VariantWeight> variants, string unitId)
     {
         var bucket = GrowthBookHash.Bucket(experimentKey, unitId, GrowthBookHash.CurrentVersion)!.Value;
-        return (new BucketRanges(variants).Choose(bucket) ?? variants[0].Key, bucket);
+        return (BucketRanges.Choose(variants, bucket) ?? variants[0].Key, bucket);
     }
 
     /// <summary>The answer when no hashing is needed: unknown, concluded with a winner, killed, or not running.</summary>

@@ -24,6 +24,29 @@ internal sealed class BucketRanges
         }
     }
 
+    /// <summary>
+    /// <see cref="Choose(double)"/> without building the ranges: the same cumulative sums computed on
+    /// the way, so a one-off evaluation allocates nothing.
+    /// </summary>
+    public static string? Choose(IReadOnlyList<VariantWeight> variants, double bucket)
+    {
+        var start = 0.0;
+        var cumulative = 0;
+        for (var i = 0; i < variants.Count; i++)
+        {
+            cumulative += variants[i].Weight;
+            var end = cumulative / 100.0;
+            if (bucket >= start && bucket < end)
+            {
+                return variants[i].Key;
+            }
+
+            start = end;
+        }
+
+        return null;
+    }
+
     /// <summary>The variant whose range holds <paramref name="bucket"/>; null when none does (weights under 100).</summary>
     public string? Choose(double bucket)
     {

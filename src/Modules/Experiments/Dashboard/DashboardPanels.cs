@@ -80,8 +80,9 @@ internal sealed class DashboardPanels(IAssistantInsights insights, INudgeReport 
             .Where(a => a.ExperimentId == experiment.Id && a.AssignedAt >= start && a.AssignedAt < end)
             .Select(a => new { a.UnitId, a.Variant, a.AssignedAt })
             .ToListAsync(cancellationToken);
-        var completed = (await insights.EventsOfAsync(AssistantEventNames.OnboardingCompleted, [.. cohort.Select(c => Guid.TryParse(c.UnitId, out var id) ? id : Guid.Empty)], start, cancellationToken))
-            .Select(e => e.WorkspaceId.ToString("D")).ToHashSet();
+        // One row per coach who completed since the range start (Assistant's per-coach roll-up), not their events.
+        var completed = (await insights.WorkspacesWithEventSinceAsync(AssistantEventNames.OnboardingCompleted, start, cancellationToken))
+            .Select(id => id.ToString("D")).ToHashSet();
         var variants = experiment.VariantList().Select(v => v.Key).ToList();
         var byDay = cohort.GroupBy(c => (Day: DateOnly.FromDateTime(c.AssignedAt.UtcDateTime), c.Variant))
             .ToDictionary(g => g.Key, g => (Assigned: g.Count(), Completed: g.Count(c => completed.Contains(c.UnitId))));
@@ -207,7 +208,7 @@ internal sealed class DashboardPanels(IAssistantInsights insights, INudgeReport 
         var computed = new Dictionary<string, IReadOnlyList<VariantMetric>>();
         foreach (var metric in definitions)
         {
-            computed[metric.Key] = await metrics.ComputeAsync(experiment, metric, cancellationToken);
+            computed[metric.Key] = await metrics.ConversionsAsync(experiment, metric, cancellationToken);
         }
 
         foreach (var variant in experiment.VariantList())

@@ -50,6 +50,7 @@ internal sealed class ExperimentsDbContext(DbContextOptions<ExperimentsDbContext
         assignment.Property(a => a.UnitId).HasMaxLength(100);
         assignment.Property(a => a.Variant).HasMaxLength(50);
         assignment.HasIndex(a => new { a.ExperimentId, a.UnitId }).IsUnique();
+        assignment.HasIndex(a => new { a.ExperimentId, a.AssignedAt, a.UnitId, a.Variant });
 
         var exposure = modelBuilder.Entity<Exposure>();
         exposure.ToTable("experiments_exposures");
@@ -65,6 +66,7 @@ internal sealed class ExperimentsDbContext(DbContextOptions<ExperimentsDbContext
         unitEvent.Property(e => e.EventName).HasMaxLength(100);
         unitEvent.Property(e => e.Reference).HasMaxLength(100);
         unitEvent.HasIndex(e => new { e.EventName, e.UnitId, e.Reference }).IsUnique();
+        unitEvent.HasIndex(e => new { e.EventName, e.UnitId, e.OccurredAt });
 
         var metric = modelBuilder.Entity<MetricDefinition>();
         metric.ToTable("experiments_metrics");

@@ -12,11 +12,21 @@ internal static class BuiltInMetrics
         Make("time_to_first_subscriber", "Time to first subscriber (minutes)", MetricKind.TimeToFirst, MetricSources.Experiments, MetricEvents.SubscriberJoined, 0, 90, now, higherIsBetter: false),
         Make("blogs_by_day_7", "Blogs published by day 7", MetricKind.Count, MetricSources.Experiments, MetricEvents.BlogPublished, 0, 7, now),
         Make("share_rate_day_1", "Store shared on day 1", MetricKind.Conversion, MetricSources.Experiments, MetricEvents.StoreShared, 0, 1, now),
-        Make("return_7d", "Came back within 7 days", MetricKind.Conversion, MetricSources.Experiments, MetricEvents.Active, 1, 7, now),
+        Make("return_7d", "Came back within 7 days (activity)", MetricKind.Conversion, MetricSources.Experiments, MetricEvents.Active, 1, 7, now),
         Make("retention_30d", "Active at day 30 (days 30–59)", MetricKind.Conversion, MetricSources.Experiments, MetricEvents.Active, 30, 60, now),
         Make("retention_90d", "Active at day 90 (days 90–119)", MetricKind.Conversion, MetricSources.Experiments, MetricEvents.Active, 90, 120, now),
-        Make("revenue_month_1", "Revenue in month 1 (GMV)", MetricKind.Sum, MetricSources.Experiments, MetricEvents.Revenue, 0, 30, now),
+        Make("revenue_month_1", "Revenue in month 1 (estimated: new subscribers × monthly price)", MetricKind.Sum, MetricSources.Experiments, MetricEvents.Revenue, 0, 30, now),
     ];
+
+    /// <summary>What a built-in metric's events really are, where that differs from the spec's wording; shown beside it in the admin.</summary>
+    public static string? SourceNote(string key) => key switch
+    {
+        "return_7d" or "retention_30d" or "retention_90d" =>
+            "Activity = a store change, a finished onboarding or a social import. Sign-ins are not recorded yet (no sign-in event from Accounts).",
+        "revenue_month_1" =>
+            "Estimated: one month of the store's price per new subscriber, in the store's currency. No payments module yet, so no real GMV.",
+        _ => null,
+    };
 
     private static MetricDefinition Make(string key, string name, string kind, string source, string eventName, int start, int end, DateTimeOffset now, bool higherIsBetter = true) => new()
     {

@@ -2,6 +2,7 @@ using CreatorOS.Contracts.Assistant;
 using CreatorOS.Modules.Experiments.Data;
 using CreatorOS.Modules.Experiments.Definitions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CreatorOS.Modules.Experiments.Metrics;
 
@@ -12,6 +13,8 @@ namespace CreatorOS.Modules.Experiments.Metrics;
 /// </summary>
 internal sealed class MetricCalculator(ExperimentsDbContext db, IAssistantInsights assistant, TimeProvider clock)
 {
+    private static readonly DateTimeOffsetToBinaryConverter SqliteTimestamps = new();
+
     public Task<List<MetricDefinition>> DefinitionsAsync(CancellationToken cancellationToken) =>
         db.Metrics.AsNoTracking().OrderBy(m => m.BuiltIn ? 0 : 1).ThenBy(m => m.Key).ToListAsync(cancellationToken);
 
@@ -50,6 +53,35 @@ internal sealed class MetricCalculator(ExperimentsDbContext db, IAssistantInsigh
                 double? mean = values.Count == 0 ? null : values.Average();
                 double? sd = values.Count < 2 ? null : Math.Sqrt(values.Sum(v => (v - mean!.Value) * (v - mean.Value)) / (values.Count - 1));
                 return new VariantMetric(variant.Key, units.Count, units.Count(u => u.Had), mean, sd);
+            }),
+        ];
+    }
+
+    /// <summary>
+    /// The same units and successes as <see cref="ComputeAsync"/> for a conversion metric over this
+    /// module's facts, counted in the database (the dashboard's retention panel); other metrics are
+    /// computed in memory.
+    /// </summary>
+    public async Task<IReadOnlyList<VariantMetric>> ConversionsAsync(Experiment experiment, MetricDefinition metric, CancellationToken cancellationToken)
+    {
+        if (metric.Kind != MetricKind.Conversion || metric.Source != MetricSources.Experiments)
+        {
+            return await ComputeAsync(experiment, metric, cancellationToken);
+        }
+
+        var eligibleUntil = clock.GetUtcNow().AddDays(-metric.WindowStartDays);
+        var rows = db.Database.IsSqlite()
+            ? db.Database.SqlQueryRaw<ConversionRow>(ConversionQuery.Sqlite, experiment.Id.ToString("D").ToUpperInvariant(), metric.EventName, metric.WindowStartDays, metric.WindowEndDays, SqliteTimestamps.ConvertToProvider(eligibleUntil)!)
+            : db.Database.SqlQueryRaw<ConversionRow>(ConversionQuery.Postgres, experiment.Id, metric.EventName, metric.WindowStartDays, metric.WindowEndDays, eligibleUntil);
+        var byVariant = (await rows.ToListAsync(cancellationToken)).ToDictionary(r => r.Variant);
+        return
+        [
+            .. experiment.VariantList().Select(variant =>
+            {
+                var (units, successes) = byVariant.TryGetValue(variant.Key, out var row) ? (row.Units, row.Successes) : (0L, 0L);
+                double? rate = units == 0 ? null : (double)successes / units;
+                double? sd = units < 2 ? null : Math.Sqrt(rate!.Value * (1 - rate.Value) * units / (units - 1));
+                return new VariantMetric(variant.Key, units, successes, rate, sd);
             }),
         ];
     }

@@ -86,7 +86,14 @@ internal sealed partial class ExperimentSeed(IServiceScopeFactory scopes, IHostA
         var db = scope.ServiceProvider.GetRequiredService<ExperimentsDbContext>();
         var now = clock.GetUtcNow();
         var known = await db.Metrics.Select(m => m.Key).ToListAsync(cancellationToken);
-        db.Metrics.AddRange(BuiltInMetrics.For(now).Where(m => !known.Contains(m.Key)));
+        var builtIn = BuiltInMetrics.For(now);
+        db.Metrics.AddRange(builtIn.Where(m => !known.Contains(m.Key)));
+        // Built-in names say what the metric really measures (e.g. "estimated"): kept up to date on older databases.
+        foreach (var stored in await db.Metrics.Where(m => m.BuiltIn).ToListAsync(cancellationToken))
+        {
+            stored.Name = builtIn.FirstOrDefault(m => m.Key == stored.Key)?.Name ?? stored.Name;
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,56 @@
+using CreatorOS.Contracts.Assistant;
+using CreatorOS.Contracts.Storefront;
+using CreatorOS.IntegrationTests.Support;
+using CreatorOS.Modules.Experiments.Data;
+using CreatorOS.Modules.Experiments.Metrics;
+using CreatorOS.SharedKernel.Outbox;
+using CreatorOS.SharedKernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreatorOS.IntegrationTests.Experiments;
+
+/// <summary>Month-1 revenue (estimated) and retention activity get facts from the other modules' events.</summary>
+public sealed class MetricSourceTests
+{
+    [Fact]
+    public async Task Each_new_subscriber_records_one_month_of_the_store_price_once()
+    {
+        await using var host = await CreatorOsHost.StartAsync(DatabaseProvider.Sqlite);
+        var workspace = Guid.NewGuid();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IStorefront>();
+            await store.OpenAsync(workspace, "Strong with Sam", CancellationToken.None);
+            (await store.AddSubscriberAsync(workspace, "Free Fran", CancellationToken.None)).Succeeded.ShouldBeTrue();
+            await host.FlushEventsAsync();
+            (await store.SetPriceAsync(workspace, "GBP", 29m, CancellationToken.None)).Succeeded.ShouldBeTrue();
+            (await store.AddSubscriberAsync(workspace, "Paying Pat", CancellationToken.None)).Succeeded.ShouldBeTrue();
+        }
+
+        await host.FlushEventsAsync();
+        await host.FlushEventsAsync();
+
+        await using var read = host.Services.CreateAsyncScope();
+        var facts = await read.ServiceProvider.GetRequiredService<ExperimentsDbContext>().Events.AsNoTracking()
+            .Where(e => e.UnitId == workspace.ToString("D") && e.EventName == MetricEvents.Revenue).OrderBy(e => e.Reference).ToListAsync();
+        facts.Select(f => (f.Reference, f.Value)).ShouldBe([("#1", (double?)0), ("#2", 29)]);
+    }
+
+    [Fact]
+    public async Task A_finished_onboarding_counts_as_activity_once_per_day()
+    {
+        await using var host = await CreatorOsHost.StartAsync(DatabaseProvider.Sqlite);
+        var workspace = Guid.NewGuid();
+        var at = new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var handler = scope.ServiceProvider.GetServices<IIntegrationEventHandler<OnboardingCompleted>>().Single(h => h is RecordCoachActivity);
+            await handler.HandleAsync(new OnboardingCompleted(Guid.NewGuid(), at, workspace, workspace), CancellationToken.None);
+            await handler.HandleAsync(new OnboardingCompleted(Guid.NewGuid(), at.AddMinutes(1), workspace, workspace), CancellationToken.None);
+        }
+
+        await using var read = host.Services.CreateAsyncScope();
+        (await read.ServiceProvider.GetRequiredService<ExperimentsDbContext>().Events.CountAsync(e => e.UnitId == workspace.ToString("D") && e.EventName == MetricEvents.Active)).ShouldBe(1);
+    }
+}

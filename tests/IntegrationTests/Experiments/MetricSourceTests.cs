@@ -53,4 +53,53 @@ public sealed class MetricSourceTests
         await using var read = host.Services.CreateAsyncScope();
         (await read.ServiceProvider.GetRequiredService<ExperimentsDbContext>().Events.CountAsync(e => e.UnitId == workspace.ToString("D") && e.EventName == MetricEvents.Active)).ShouldBe(1);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Store_changes_record_each_subscriber_share_and_active_day_once_however_often_they_arrive(DatabaseProvider provider)
+    {
+        await using var host = await CreatorOsHost.StartAsync(provider);
+        var workspace = Guid.NewGuid();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IStorefront>();
+            await store.OpenAsync(workspace, "Strong with Sam", CancellationToken.None);
+            foreach (var name in new[] { "Ann", "Bo", "Cy" })
+            {
+                (await store.AddSubscriberAsync(workspace, name, CancellationToken.None)).Succeeded.ShouldBeTrue();
+            }
+
+            (await store.MarkSharedAsync(workspace, CancellationToken.None)).Succeeded.ShouldBeTrue();
+        }
+
+        await host.FlushEventsAsync();
+        (await FactsAsync(host, workspace, MetricEvents.SubscriberJoined)).ShouldBe(["#1", "#2", "#3"]);
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IStorefront>();
+            (await store.AddSubscriberAsync(workspace, "Di", CancellationToken.None)).Succeeded.ShouldBeTrue();
+            (await store.AddSubscriberAsync(workspace, "Ed", CancellationToken.None)).Succeeded.ShouldBeTrue();
+
+            // A redelivered change (new event id, same store) adds nothing that is already there.
+            var handler = scope.ServiceProvider.GetServices<IIntegrationEventHandler<StoreChanged>>().Single(h => h is RecordStoreMilestones);
+            var view = (await store.FindAsync(workspace, CancellationToken.None)).ShouldNotBeNull();
+            await handler.HandleAsync(new StoreChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, workspace, view.Id, [StoreSection.Sharing]), CancellationToken.None);
+        }
+
+        await host.FlushEventsAsync();
+        (await FactsAsync(host, workspace, MetricEvents.SubscriberJoined)).ShouldBe(["#1", "#2", "#3", "#4", "#5"]);
+        (await FactsAsync(host, workspace, MetricEvents.StoreShared)).ShouldBe(["first"]);
+        (await FactsAsync(host, workspace, MetricEvents.Active)).Count.ShouldBe(1);
+    }
+
+    private static async Task<List<string>> FactsAsync(CreatorOsHost host, Guid workspace, string eventName)
+    {
+        await using var read = host.Services.CreateAsyncScope();
+        return await read.ServiceProvider.GetRequiredService<ExperimentsDbContext>().Events.AsNoTracking()
+            .Where(e => e.UnitId == workspace.ToString("D") && e.EventName == eventName)
+            .OrderBy(e => e.Reference)
+            .Select(e => e.Reference)
+            .ToListAsync();
+    }
 }

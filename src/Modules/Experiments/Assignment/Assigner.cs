@@ -120,6 +120,66 @@ internal sealed class Assigner(ExperimentsDbContext db, TimeProvider clock, IOpt
     public async Task TrackAsync(string unitId, string eventName, double? value, DateTimeOffset occurredAt, CancellationToken cancellationToken) =>
         await TrackOnceAsync(unitId, eventName, Guid.CreateVersion7(occurredAt).ToString("N"), value, occurredAt, cancellationToken);
 
+    /// <summary>
+    /// Records several facts of one unit, each once per (event, reference): one read and one write
+    /// for the lot. If another writer got in between, it falls back to one fact at a time.
+    /// </summary>
+    public async Task TrackManyOnceAsync(string unitId, IReadOnlyList<UnitFact> candidates, CancellationToken cancellationToken)
+    {
+        CheckUnit(unitId);
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        var names = candidates.Select(c => c.EventName).Distinct().ToList();
+        var references = candidates.Select(c => c.Reference).Distinct().ToList();
+        var known = (await db.Events.AsNoTracking()
+                .Where(e => e.UnitId == unitId && names.Contains(e.EventName) && references.Contains(e.Reference))
+                .Select(e => new { e.EventName, e.Reference })
+                .ToListAsync(cancellationToken))
+            .Select(e => (e.EventName, e.Reference))
+            .ToHashSet();
+        var fresh = candidates.DistinctBy(c => (c.EventName, c.Reference)).Where(c => !known.Contains((c.EventName, c.Reference))).ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        var added = new List<UnitEvent>(fresh.Count);
+        foreach (var fact in fresh)
+        {
+            if (fact.EventName.Length > 100 || fact.Reference.Length > 100)
+            {
+                throw new ArgumentException("Event names and references are at most 100 characters.", nameof(candidates));
+            }
+
+            added.Add(new UnitEvent { Id = Guid.CreateVersion7(clock.GetUtcNow()), UnitId = unitId, EventName = fact.EventName, Reference = fact.Reference, Value = fact.Value, OccurredAt = fact.OccurredAt });
+        }
+
+        db.Events.AddRange(added);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            foreach (var fact in added)
+            {
+                db.Entry(fact).State = EntityState.Detached;
+            }
+
+            foreach (var fact in fresh)
+            {
+                await TrackOnceAsync(unitId, fact.EventName, fact.Reference, fact.Value, fact.OccurredAt, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>How many facts of one kind a unit has (e.g. subscribers counted so far).</summary>
+    public Task<int> CountAsync(string unitId, string eventName, CancellationToken cancellationToken) =>
+        db.Events.CountAsync(e => e.UnitId == unitId && e.EventName == eventName, cancellationToken);
+
     /// <summary>Records a fact once per (unit, event, reference); a repeat is ignored.</summary>
     public async Task TrackOnceAsync(string unitId, string eventName, string reference, double? value, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {

@@ -7,7 +7,8 @@ namespace CreatorOS.Modules.Experiments.Metrics;
 /// <summary>
 /// Turns store changes into the facts the onboarding metrics count: each published blog (at its
 /// publish time), the first share, each new subscriber, and one <c>active</c> per day. Facts carry a
-/// reference, so a redelivered event records nothing twice.
+/// reference, so a redelivered event records nothing twice; each event costs a read and a write,
+/// however many blogs and subscribers the store has.
 /// </summary>
 internal sealed class RecordStoreMilestones(IStorefront storefront, Assigner facts) : IIntegrationEventHandler<StoreChanged>
 {
@@ -21,21 +22,24 @@ internal sealed class RecordStoreMilestones(IStorefront storefront, Assigner fac
 
         var unit = integrationEvent.WorkspaceId.ToString("D");
         var at = integrationEvent.OccurredAt;
-        foreach (var blog in store.Blogs.Where(b => b.PublishedAt is not null))
-        {
-            await facts.TrackOnceAsync(unit, MetricEvents.BlogPublished, blog.Id.ToString("N"), null, blog.PublishedAt!.Value, cancellationToken);
-        }
-
+        var candidates = store.Blogs
+            .Where(b => b.PublishedAt is not null)
+            .Select(b => new UnitFact(MetricEvents.BlogPublished, b.Id.ToString("N"), null, b.PublishedAt!.Value))
+            .ToList();
         if (store.IsShared)
         {
-            await facts.TrackOnceAsync(unit, MetricEvents.StoreShared, "first", null, at, cancellationToken);
+            candidates.Add(new UnitFact(MetricEvents.StoreShared, "first", null, at));
         }
 
-        for (var i = 1; i <= store.SubscriberCount; i++)
+        // Subscribers are numbered in the order they were counted, so only the ones beyond the
+        // facts already recorded are new: a store with a thousand subscribers costs one count.
+        var counted = store.SubscriberCount > 0 ? await facts.CountAsync(unit, MetricEvents.SubscriberJoined, cancellationToken) : 0;
+        for (var i = counted + 1; i <= store.SubscriberCount; i++)
         {
-            await facts.TrackOnceAsync(unit, MetricEvents.SubscriberJoined, $"#{i}", null, at, cancellationToken);
+            candidates.Add(new UnitFact(MetricEvents.SubscriberJoined, $"#{i}", null, at));
         }
 
-        await facts.TrackOnceAsync(unit, MetricEvents.Active, at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, at, cancellationToken);
+        candidates.Add(new UnitFact(MetricEvents.Active, at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, at));
+        await facts.TrackManyOnceAsync(unit, candidates, cancellationToken);
     }
 }

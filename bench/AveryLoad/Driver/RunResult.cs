@@ -119,6 +119,12 @@ internal sealed class RunResult(LoadOptions options)
                 Line("database work per message:", string.Join(", ", efPerTurn) + string.Create(c, $"; {ServerWork.GetValueOrDefault("db_command_us") / 1000.0 / Turns.Completed:0.00} ms in database commands (wall time, EF Core diagnostics)"));
             }
 
+            if (ServerWork.TryGetValue("creatoros.sqlite.write_gate.hold", out var heldUs) && Turns.Completed > 0 && ActiveSeconds > 0)
+            {
+                var waitedUs = ServerWork.GetValueOrDefault("creatoros.sqlite.write_gate.wait");
+                Line("SQLite write gate:", string.Create(c, $"held {heldUs / 1000.0 / Turns.Completed:0.00} ms and waited for {waitedUs / 1000.0 / Turns.Completed:0.00} ms per message; held {heldUs / 10_000.0 / ActiveSeconds:0}% of the phase (one writer at a time, so 100% is the ceiling)"));
+            }
+
             var p50 = Turns.RoundTrip.Percentile(50);
             var p99 = Turns.RoundTrip.Percentile(99);
             Line("round trip p50 / p99:", p99 is null

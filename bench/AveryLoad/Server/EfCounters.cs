@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using CreatorOS.SharedKernel.Persistence;
 
 namespace CreatorOS.Bench.AveryLoad.Server;
 
 /// <summary>
 /// Totals of EF Core's own counters (queries, SaveChanges, compiled-query cache hits and misses)
+/// and of the SQLite write gate (time waited for and held)
 /// so the report can say how much database work one message costs.
 /// </summary>
 internal sealed class EfCounters : IDisposable
@@ -17,7 +19,7 @@ internal sealed class EfCounters : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == "Microsoft.EntityFrameworkCore")
+            if (instrument.Meter.Name is "Microsoft.EntityFrameworkCore" or SqliteWriteGate.MeterName)
             {
                 listener.EnableMeasurementEvents(instrument);
             }

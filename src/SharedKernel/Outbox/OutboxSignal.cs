@@ -35,13 +35,19 @@ public sealed class OutboxSignal : SaveChangesInterceptor, IDisposable
 
     public void Raise()
     {
+        // Usually already signalled under load; checking first avoids throwing on every save.
+        if (_pending.CurrentCount > 0)
+        {
+            return;
+        }
+
         try
         {
             _pending.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled: one wake-up drains everything pending.
+            // Signalled by another save in between: one wake-up drains everything pending.
         }
     }
 

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -10,69 +13,194 @@ namespace CreatorOS.SharedKernel.Persistence;
 /// delays under load. Queuing writers in-process lets each one start as soon as the previous
 /// commits. Only registered for SQLite; PostgreSQL handles concurrent writers itself.
 /// </summary>
-public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
+/// <remarks>
+/// The slot is taken as late as possible: when SaveChanges sends its first statement to the
+/// database (its <c>BEGIN</c>, or its only command when EF needs no transaction), and given back
+/// when that transaction commits or the save ends. Change detection, SQL generation and opening
+/// the connection happen outside it; taking it at SavingChanges made every writer wait for the
+/// others' CPU work too, and the slot, not the CPU, capped throughput. A context inside its own
+/// explicit transaction is left alone: it already holds SQLite's lock between its saves.
+/// The meter <c>CreatorOS.Persistence</c> reports how long writers waited for the slot and held it.
+/// </remarks>
+public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor, IDisposable
 {
+    public const string MeterName = "CreatorOS.Persistence";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> WaitMicroseconds = Meter.CreateCounter<long>("creatoros.sqlite.write_gate.wait", "us", "Time SaveChanges calls waited for SQLite's single writer slot.");
+    private static readonly Counter<long> HoldMicroseconds = Meter.CreateCounter<long>("creatoros.sqlite.write_gate.hold", "us", "Time SaveChanges calls held SQLite's single writer slot.");
+
     private readonly SemaphoreSlim _writer = new(1, 1);
-    private readonly ConditionalWeakTable<DbContext, object> _holding = [];
+    private readonly ConditionalWeakTable<DbContext, Save> _saves = [];
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    // --- a save begins and ends --------------------------------------------------------------
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        // A context inside its own explicit transaction already holds SQLite's lock between saves.
-        if (eventData.Context is { } context && context.Database.CurrentTransaction is null)
-        {
-            await _writer.WaitAsync(cancellationToken);
-            _holding.AddOrUpdate(context, context);
-        }
-
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is { } context && context.Database.CurrentTransaction is null)
-        {
-            _writer.Wait();
-            _holding.AddOrUpdate(context, context);
-        }
-
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Release(eventData.Context);
+        Begin(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Release(eventData.Context);
+        Begin(eventData.Context);
         return result;
     }
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Release(eventData.Context);
+        End(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        End(eventData.Context);
+        return result;
+    }
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        End(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => End(eventData.Context);
 
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        Release(eventData.Context);
+        End(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
+    public void SaveChangesCanceled(DbContextEventData eventData) => End(eventData.Context);
 
-    private void Release(DbContext? context)
+    // --- its first statement takes the slot, its commit gives it back ------------------------
+
+    public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        if (context is not null && _holding.Remove(context))
+        await TakeAsync(eventData.Context, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        Take(eventData.Context);
+        return result;
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Give(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Give(eventData.Context);
+
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        await TakeAsync(eventData.Context, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Take(eventData.Context);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await TakeAsync(eventData.Context, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Take(eventData.Context);
+        return result;
+    }
+
+    // --- bookkeeping ------------------------------------------------------------------------
+
+    /// <summary>Marks a save that needs the slot (not one inside the caller's own transaction).</summary>
+    private void Begin(DbContext? context)
+    {
+        if (context is not null && context.Database.CurrentTransaction is null)
         {
-            _writer.Release();
+            _saves.AddOrUpdate(context, new Save());
+        }
+    }
+
+    private async ValueTask TakeAsync(DbContext? context, CancellationToken cancellationToken)
+    {
+        if (Wanting(context) is { } save)
+        {
+            var asked = Stopwatch.GetTimestamp();
+            await _writer.WaitAsync(cancellationToken);
+            save.Took(asked);
+        }
+    }
+
+    private void Take(DbContext? context)
+    {
+        if (Wanting(context) is { } save)
+        {
+            var asked = Stopwatch.GetTimestamp();
+            _writer.Wait();
+            save.Took(asked);
+        }
+    }
+
+    /// <summary>The context's save in progress if it does not hold the slot yet; commands outside a save pass freely.</summary>
+    private Save? Wanting(DbContext? context) =>
+        context is not null && _saves.TryGetValue(context, out var save) && !save.Holding && !save.Done ? save : null;
+
+    /// <summary>The save's transaction committed: later statements of the same save (none today) would take the slot again.</summary>
+    private void Give(DbContext? context)
+    {
+        if (context is not null && _saves.TryGetValue(context, out var save) && save.Holding)
+        {
+            save.Release(_writer);
+            save.Done = true;
+        }
+    }
+
+    private void End(DbContext? context)
+    {
+        if (context is not null && _saves.TryGetValue(context, out var save))
+        {
+            _saves.Remove(context);
+            if (save.Holding)
+            {
+                save.Release(_writer);
+            }
         }
     }
 
     public void Dispose() => _writer.Dispose();
+
+    /// <summary>One SaveChanges call of one context; a context saves one thing at a time.</summary>
+    private sealed class Save
+    {
+        private long _since;
+
+        public bool Holding { get; private set; }
+
+        public bool Done { get; set; }
+
+        public void Took(long asked)
+        {
+            _since = Stopwatch.GetTimestamp();
+            Holding = true;
+            WaitMicroseconds.Add((long)Stopwatch.GetElapsedTime(asked, _since).TotalMicroseconds);
+        }
+
+        public void Release(SemaphoreSlim writer)
+        {
+            Holding = false;
+            writer.Release();
+            HoldMicroseconds.Add((long)Stopwatch.GetElapsedTime(_since).TotalMicroseconds);
+        }
+    }
 }

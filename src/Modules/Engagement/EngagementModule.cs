@@ -44,13 +44,14 @@ public static class EngagementModule
         services.AddIntegrationEventHandler<OnboardingCompleted, ScheduleNudgesWhenOnboardingCompleted>();
 
         // Spec 5.3 triggers. Revenue milestones use monthly recurring revenue until a payments
-        // module reports money received; "social post performing" waits for the Social module's event.
+        // module reports money received. "Social post performing" reads posts through ISocialConnections.
         services.AddScoped<MilestoneLedger>();
         services.AddScoped<RevenueMilestones>();
         services.AddIntegrationEventHandler<SubscriberJoined, MilestoneTriggers>();
         services.AddIntegrationEventHandler<SubscriberJoined, RevenueMilestoneTriggers>();
         services.AddIntegrationEventHandler<StoreChanged, RevenueMilestoneTriggers>();
         services.AddScoped<IRecurringJob, ChurnRiskJob>();
+        services.AddScoped<IRecurringJob, SocialPostPerformingJob>();
     }
 
     private static void AddNotifications(IServiceCollection services, IConfiguration configuration)

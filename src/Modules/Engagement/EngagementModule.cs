@@ -39,6 +39,7 @@ public static class EngagementModule
         services.AddScoped<NudgeScheduler>();
         services.AddScoped<NudgeProcessor>();
         services.AddScoped<NudgeResponses>();
+        services.AddScoped<InboxNudges>();
         services.AddScoped<INudgeReport, NudgeReport>();
         services.AddScoped<IRecurringJob, NudgeJob>();
         services.AddIntegrationEventHandler<OnboardingCompleted, ScheduleNudgesWhenOnboardingCompleted>();

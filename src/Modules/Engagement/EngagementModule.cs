@@ -39,18 +39,20 @@ public static class EngagementModule
         services.AddScoped<NudgeScheduler>();
         services.AddScoped<NudgeProcessor>();
         services.AddScoped<NudgeResponses>();
+        services.AddScoped<InboxNudges>();
         services.AddScoped<INudgeReport, NudgeReport>();
         services.AddScoped<IRecurringJob, NudgeJob>();
         services.AddIntegrationEventHandler<OnboardingCompleted, ScheduleNudgesWhenOnboardingCompleted>();
 
         // Spec 5.3 triggers. Revenue milestones use monthly recurring revenue until a payments
-        // module reports money received; "social post performing" waits for the Social module's event.
+        // module reports money received. "Social post performing" reads posts through ISocialConnections.
         services.AddScoped<MilestoneLedger>();
         services.AddScoped<RevenueMilestones>();
         services.AddIntegrationEventHandler<SubscriberJoined, MilestoneTriggers>();
         services.AddIntegrationEventHandler<SubscriberJoined, RevenueMilestoneTriggers>();
         services.AddIntegrationEventHandler<StoreChanged, RevenueMilestoneTriggers>();
         services.AddScoped<IRecurringJob, ChurnRiskJob>();
+        services.AddScoped<IRecurringJob, SocialPostPerformingJob>();
     }
 
     private static void AddNotifications(IServiceCollection services, IConfiguration configuration)

@@ -1,6 +1,8 @@
+using CreatorOS.Contracts.Social;
 using CreatorOS.Modules.Accounts.Data;
 using CreatorOS.Modules.Engagement.Data;
 using CreatorOS.Modules.Engagement.Nudges;
+using CreatorOS.Modules.Engagement.Triggers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,16 +12,24 @@ namespace CreatorOS.IntegrationTests.Engagement;
 public static class NudgeSeeds
 {
     /// <summary>Schedules the churn-risk nudge (buttons "Schedule a session" / "Snooze 3 days") for the coach and runs the processor.</summary>
-    public static async Task<Guid> SendChurnNudgeAsync(IServiceProvider services, string email)
+    public static Task<Guid> SendChurnNudgeAsync(IServiceProvider services, string email) =>
+        SendAsync(services, email, NudgeCatalogue.ChurnRisk, NudgeCatalogue.ChurnRisk.Template, "browser:churn");
+
+    /// <summary>Sends the "social post performing" nudge (buttons "Turn it into a blog" / "Not now") as the weekly job words it.</summary>
+    public static Task<Guid> SendSocialPostNudgeAsync(IServiceProvider services, string email) =>
+        SendAsync(services, email, NudgeCatalogue.SocialPostPerforming, SocialPostPerformingJob.Message(new StandoutPost(
+            new SocialPostView(SocialPlatforms.Instagram, "ig-hot", "Three breathing drills before your heavy lifts", null, null, 460, 400, DateTimeOffset.UtcNow.AddDays(-2)), 117)), "browser:social-post");
+
+    private static async Task<Guid> SendAsync(IServiceProvider services, string email, NudgeKind kind, string template, string key)
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var user = await provider.GetRequiredService<AccountsDbContext>().Users.AsNoTracking().Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         var workspace = await provider.GetRequiredService<AccountsDbContext>().Members.AsNoTracking().Where(m => m.UserId == user).Select(m => m.WorkspaceId).FirstAsync();
         var now = DateTimeOffset.UtcNow;
-        await provider.GetRequiredService<NudgeScheduler>().ScheduleAsync(workspace, user, NudgeCatalogue.ChurnRisk, NudgeCatalogue.ChurnRisk.Template, now.AddMinutes(-1), "browser:churn", CancellationToken.None);
+        await provider.GetRequiredService<NudgeScheduler>().ScheduleAsync(workspace, user, kind, template, now.AddMinutes(-1), key, CancellationToken.None);
         (await provider.GetRequiredService<NudgeProcessor>().ProcessDueAsync(now, CancellationToken.None)).ShouldBe(1);
-        return await provider.GetRequiredService<EngagementDbContext>().Nudges.AsNoTracking().Where(n => n.UserId == user && n.IdempotencyKey == "browser:churn").Select(n => n.Id).SingleAsync();
+        return await provider.GetRequiredService<EngagementDbContext>().Nudges.AsNoTracking().Where(n => n.UserId == user && n.IdempotencyKey == key).Select(n => n.Id).SingleAsync();
     }
 
     /// <summary>The recorded answer and whether a snooze was scheduled for it.</summary>

@@ -14,6 +14,9 @@ internal static class NudgeCatalogue
     public const string RemindTomorrow = "remind_tomorrow";
     public const string SnoozeThreeDays = "snooze_nudge";
 
+    /// <summary>Avery's own action for drafting blogs from the coach's best posts not used before (its offline brain and tools know it).</summary>
+    public const string DraftFromSocialPosts = "draft_social_blogs";
+
     public static readonly NudgeKind Day2 = new("day2_morning",
         "Your store had {visitors} visitors yesterday. {blog_views} read your blogs. Coaches who go live in Week 1 get subs 3x faster.",
         [new("Schedule live", ScheduleLive, "primary"), new("Not yet", Dismiss, "skip")],
@@ -53,11 +56,16 @@ internal static class NudgeCatalogue
     public static readonly NudgeKind RevenueMilestone = new("revenue_milestone",
         "💰 You just crossed {milestone_amount}/month in subscription revenue!", []);
 
+    // The spec's copy; the middle sentence says which post and how far above usual, filled in when the job picks it.
+    public static readonly NudgeKind SocialPostPerforming = new("social_post_performing",
+        "Your latest {platform} post is doing great! “{post_caption}” has {engagement_ratio}× your usual engagement. Want me to turn it into a blog?",
+        [new("Turn it into a blog", DraftFromSocialPosts, "primary"), new("Not now", Dismiss, "skip")]);
+
     /// <summary>Days after onboarding completion (spec: Day 2, 3, 5, 7; completion day is Day 1).</summary>
     public static readonly IReadOnlyList<(NudgeKind Kind, int Day)> FirstWeek = [(Day2, 2), (Day3, 3), (Day5, 5), (Day7, 7)];
 
     public static readonly IReadOnlyDictionary<string, NudgeKind> ByType =
-        new[] { Day2, Day3, Day5, Day7, NoLogin3Days, ChurnRisk, FirstSubscriber, SubscriberMilestone, RevenueMilestone }.ToDictionary(k => k.Type);
+        new[] { Day2, Day3, Day5, Day7, NoLogin3Days, ChurnRisk, FirstSubscriber, SubscriberMilestone, RevenueMilestone, SocialPostPerforming }.ToDictionary(k => k.Type);
 
     /// <summary>Hour (in the coach's time zone) first-week nudges are sent at: spec's "day2_morning".</summary>
     public const int MorningHour = 9;

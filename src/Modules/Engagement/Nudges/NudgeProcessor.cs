@@ -237,7 +237,7 @@ internal sealed class NudgeProcessor(
         return text is null ? (null, "A figure the message needs is not available.") : (text, null);
     }
 
-    private static string Key(Nudge nudge) => "nudge:" + nudge.Id.ToString("N");
+    private static string Key(Nudge nudge) => InboxNudges.MessageKey(nudge.Id);
 
     private static NotificationRequest Notice(Nudge nudge, string text) =>
         new(nudge.UserId, nudge.WorkspaceId, NotificationCategories.Nudges, "Avery", text, "/avery", Key(nudge));

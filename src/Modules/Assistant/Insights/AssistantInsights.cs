@@ -77,18 +77,8 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
     public async Task<IReadOnlyList<DimensionTotal>> TopAsync(string eventName, DateOnly from, DateOnly to, int limit, CancellationToken cancellationToken)
     {
         var (today, lastClosed) = await PrepareAsync(from, to, cancellationToken);
-        var rolled = await db.Rollups.AsNoTracking()
-            .Where(r => r.EventName == eventName && r.Day >= from && r.Day <= lastClosed)
-            .GroupBy(r => r.Dimension)
-            .Select(g => new DimensionTotal(g.Key, g.Sum(r => r.Count), g.Sum(r => r.Total)))
-            .ToListAsync(cancellationToken);
-        if (from <= today && today <= to)
-        {
-            rolled.AddRange((await TodayAsync(today, cancellationToken)).Where(r => r.EventName == eventName).Select(r => new DimensionTotal(r.Dimension, r.Count, r.Total)));
-        }
-
-        return [.. rolled.GroupBy(r => r.Dimension).Select(g => new DimensionTotal(g.Key, g.Sum(r => r.Count), g.Sum(r => r.Total)))
-            .OrderByDescending(r => r.Total).ThenByDescending(r => r.Count).Take(limit)];
+        var live = from <= today && today <= to ? (await TodayAsync(today, cancellationToken)).Where(r => r.EventName == eventName).ToList() : [];
+        return await RangeTop.TopAsync(db, eventName, from, lastClosed, live, limit, cancellationToken);
     }
 
     public async Task<IReadOnlyList<WorkspaceEvent>> EventsOfAsync(string eventName, IReadOnlyCollection<Guid> workspaceIds, DateTimeOffset since, CancellationToken cancellationToken)
@@ -147,7 +137,16 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
     public async Task<int> RollUpAsync(DateOnly before, CancellationToken cancellationToken)
     {
         var firstEvent = await db.Events.AsNoTracking().OrderBy(e => e.CreatedAt).Select(e => (DateTimeOffset?)e.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        return firstEvent is null ? 0 : await RollUpRangeAsync(DateOnly.FromDateTime(firstEvent.Value.UtcDateTime), before.AddDays(-1), cancellationToken);
+        if (firstEvent is null)
+        {
+            return 0;
+        }
+
+        var first = DateOnly.FromDateTime(firstEvent.Value.UtcDateTime);
+        var rolled = await RollUpRangeAsync(first, before.AddDays(-1), cancellationToken);
+        // Closed months too, so the first long-range read of the month does not build one.
+        await MonthBuilder.EnsureAsync(db, first, before.AddDays(-1), cancellationToken);
+        return rolled;
     }
 
     private async Task<List<(DateOnly Day, string EventName, string Dimension, long Count, double Total)>> RowsAsync(string? eventName, DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -224,6 +223,9 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await SpanDayAsync(day, cancellationToken);
+                // A month holds the sum of its daily rows: (re)rolling one of its days means it is built again.
+                var month = MonthBuilder.MonthOf(day);
+                await db.MonthlyRollups.Where(m => m.Month == month).ExecuteDeleteAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 rolled++;
             }

@@ -1,0 +1,88 @@
+using CreatorOS.Contracts.Assistant;
+using CreatorOS.Modules.Assistant.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreatorOS.Modules.Assistant.Insights;
+
+/// <summary>
+/// The largest dimensions of an event over rolled-up days plus today's live rows. Closed days are
+/// summed and cut to the top in the database: whole calendar months from <see cref="MonthlyRollup"/>,
+/// the edge days from <see cref="DailyRollup"/>, so 365 days of per-coach cost read ~12 rows per
+/// coach and return only the top, not one row per coach. Today is added exactly: a coach outside the
+/// rolled top has a rolled total of at most the top's last, so only coaches whose live total could
+/// lift them to the cut need their rolled total looked up (rarely any).
+/// </summary>
+internal static class RangeTop
+{
+    public static async Task<List<DimensionTotal>> TopAsync(
+        AssistantDbContext db, string eventName, DateOnly from, DateOnly lastClosed, IReadOnlyList<RollupRow> live, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        var months = lastClosed < from ? (from, from) : await MonthBuilder.EnsureAsync(db, from, lastClosed, cancellationToken);
+        var top = await Rolled(db, eventName, from, lastClosed, months, null)
+            .OrderByDescending(t => t.Total).ThenByDescending(t => t.Count).ThenBy(t => t.Dimension)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        var totals = top.ToDictionary(t => t.Dimension, t => (t.Count, t.Total));
+        var today = live.GroupBy(r => r.Dimension).ToDictionary(g => g.Key, g => (Count: g.Sum(r => r.Count), Total: g.Sum(r => r.Total)));
+        var outside = today.Keys.Where(d => !totals.ContainsKey(d)).ToList();
+        if (top.Count == limit && outside.Count > 0)
+        {
+            // Every dimension below the rolled top has a rolled total of at most `cut`; the top's
+            // totals with today are a lower bound of the final cut, so the rest cannot reach it.
+            var cut = top[^1].Total;
+            var lowest = top.Min(t => t.Total + (today.TryGetValue(t.Dimension, out var l) ? l.Total : 0));
+            outside = [.. outside.Where(d => cut + today[d].Total >= lowest)];
+            if (outside.Count > 0)
+            {
+                foreach (var t in await Rolled(db, eventName, from, lastClosed, months, outside).ToListAsync(cancellationToken))
+                {
+                    totals[t.Dimension] = (t.Count, t.Total);
+                }
+            }
+        }
+
+        foreach (var dimension in totals.Keys.Concat(outside).Distinct().ToList())
+        {
+            var (count, total) = totals.GetValueOrDefault(dimension);
+            var (liveCount, liveTotal) = today.GetValueOrDefault(dimension);
+            totals[dimension] = (count + liveCount, total + liveTotal);
+        }
+
+        return [.. totals.Select(t => new DimensionTotal(t.Key, t.Value.Count, t.Value.Total))
+            .OrderByDescending(t => t.Total).ThenByDescending(t => t.Count).ThenBy(t => t.Dimension, StringComparer.Ordinal)
+            .Take(limit)];
+    }
+
+    /// <summary>Per dimension, the sum over [from, lastClosed]: the whole months' rows plus the days outside them.</summary>
+    private static IQueryable<RolledTotal> Rolled(
+        AssistantDbContext db, string eventName, DateOnly from, DateOnly lastClosed, (DateOnly First, DateOnly End) months, List<string>? only)
+    {
+        var monthRows = db.MonthlyRollups.AsNoTracking()
+            .Where(m => m.EventName == eventName && m.Month >= months.First && m.Month < months.End)
+            .Select(m => new { m.Dimension, m.Count, m.Total });
+        var dayRows = db.Rollups.AsNoTracking()
+            .Where(r => r.EventName == eventName && r.Day >= from && r.Day <= lastClosed && (r.Day < months.First || r.Day >= months.End))
+            .Select(r => new { r.Dimension, r.Count, r.Total });
+        var rows = monthRows.Concat(dayRows);
+        if (only is not null)
+        {
+            rows = rows.Where(r => only.Contains(r.Dimension));
+        }
+
+        return rows.GroupBy(r => r.Dimension).Select(g => new RolledTotal { Dimension = g.Key, Count = g.Sum(r => r.Count), Total = g.Sum(r => r.Total) });
+    }
+
+    private sealed class RolledTotal
+    {
+        public required string Dimension { get; init; }
+
+        public required long Count { get; init; }
+
+        public required double Total { get; init; }
+    }
+}

@@ -9,9 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CreatorOS.IntegrationTests.Experiments;
 
 /// <summary>
-/// TopAsync reads whole months from the monthly roll-up, the edge days from the daily roll-up and
-/// today live: whatever the range, it must give exactly what summing the raw events gives, also
-/// after a day is rolled up again.
+/// TopAsync reads whole months as the difference of year-to-date snapshots, the edge days from the
+/// daily roll-up and today live: whatever the range, it must give exactly what summing the raw
+/// events gives, also after a day is rolled up again.
 /// </summary>
 public sealed class CostPerCoachPreAggregationTests
 {
@@ -59,7 +59,7 @@ public sealed class CostPerCoachPreAggregationTests
                 var day = monthStart.AddMonths(-2).AddDays(9);
                 await using var scope = host.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AssistantDbContext>();
-                (await db.MonthlyRollups.CountAsync(m => m.Month == monthStart.AddMonths(-2))).ShouldBeGreaterThan(0, "the month was built by the earlier reads");
+                (await db.YearToDateRollups.CountAsync(y => y.Month == monthStart.AddMonths(-2))).ShouldBeGreaterThan(0, "the month's snapshot was built by the earlier reads");
                 db.Events.Add(Call(coaches[3], 50_000, new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero)));
                 await db.SaveChangesAsync();
                 await db.Rollups.Where(r => r.Day == day).ExecuteDeleteAsync();
@@ -88,10 +88,7 @@ public sealed class CostPerCoachPreAggregationTests
                         .OrderByDescending(t => t.Total).ThenByDescending(t => t.Count).ThenBy(t => t.Dimension, StringComparer.Ordinal).Take(limit).ToList();
                     var top = await insights.TopAsync(AssistantEventNames.ApiCallPerCoach, from, to, limit, CancellationToken.None);
                     top.Select(t => (t.Dimension, t.Count)).ShouldBe(expected.Select(t => (t.Dimension, t.Count)), $"pass {pass}, {from}..{to}, top {limit}");
-                    for (var i = 0; i < top.Count; i++)
-                    {
-                        top[i].Total.ShouldBe(expected[i].Total, 1e-9);
-                    }
+                    top.Select(t => t.Total).ShouldBe(expected.Select(t => t.Total), $"pass {pass}, {from}..{to}, top {limit}");
 
                     // Another dimension read through the same path: function names.
                     var functions = events.Where(e => e.EventName == AssistantEventNames.FunctionExecuted)
@@ -105,15 +102,15 @@ public sealed class CostPerCoachPreAggregationTests
 
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            // Every built month equals the sum of its daily rows (the 2nd month back includes the late event).
+            // Every snapshot equals the sum of the daily rows from January 1 (the 2nd month back includes the late event).
             var db = scope.ServiceProvider.GetRequiredService<AssistantDbContext>();
-            var months = await db.MonthlyRollups.AsNoTracking().ToListAsync();
-            months.Select(m => m.Month).Distinct().Count().ShouldBeGreaterThanOrEqualTo(3);
+            var snapshots = await db.YearToDateRollups.AsNoTracking().ToListAsync();
+            snapshots.Select(y => y.Month).Distinct().Count().ShouldBeGreaterThanOrEqualTo(3);
             var daily = await db.Rollups.AsNoTracking().ToListAsync();
-            foreach (var month in months)
+            foreach (var snapshot in snapshots)
             {
-                var days = daily.Where(d => d.EventName == month.EventName && d.Dimension == month.Dimension && d.Day >= month.Month && d.Day < month.Month.AddMonths(1)).ToList();
-                (month.Count, Math.Round(month.Total, 9)).ShouldBe((days.Sum(d => d.Count), Math.Round(days.Sum(d => d.Total), 9)), $"{month.Month} {month.EventName} {month.Dimension}");
+                var days = daily.Where(d => d.EventName == snapshot.EventName && d.Dimension == snapshot.Dimension && d.Day >= new DateOnly(snapshot.Month.Year, 1, 1) && d.Day < snapshot.Month.AddMonths(1)).ToList();
+                (snapshot.Count, snapshot.Total).ShouldBe((days.Sum(d => d.Count), days.Sum(d => d.Total)), $"{snapshot.Month} {snapshot.EventName} {snapshot.Dimension}");
             }
         }
     }
@@ -122,8 +119,9 @@ public sealed class CostPerCoachPreAggregationTests
 
     private static double Cost(string properties) => double.Parse(properties[12..^1], System.Globalization.CultureInfo.InvariantCulture);
 
-    private static AssistantEvent Call(Guid workspace, int tenThousandths, DateTimeOffset at) =>
-        Event(workspace, AssistantEventNames.ApiCall, $$"""{"cost_usd":{{(tenThousandths / 10_000.0).ToString(System.Globalization.CultureInfo.InvariantCulture)}}}""", at);
+    // Costs in 1/8192 USD: every sum is exact in any order, so totals and ties compare exactly.
+    private static AssistantEvent Call(Guid workspace, int units, DateTimeOffset at) =>
+        Event(workspace, AssistantEventNames.ApiCall, $$"""{"cost_usd":{{(units / 8192.0).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}}}""", at);
 
     private static AssistantEvent Event(Guid workspace, string name, string properties, DateTimeOffset at) => new()
     {

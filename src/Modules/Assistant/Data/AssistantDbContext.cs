@@ -22,7 +22,7 @@ internal sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> op
 
     public DbSet<WorkspaceEventSpan> WorkspaceEventSpans => Set<WorkspaceEventSpan>();
 
-    public DbSet<MonthlyRollup> MonthlyRollups => Set<MonthlyRollup>();
+    public DbSet<YearToDateRollup> YearToDateRollups => Set<YearToDateRollup>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseSortableTimestampsOnSqlite(Database);
@@ -65,12 +65,12 @@ internal sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> op
         rollup.Property(r => r.Dimension).HasMaxLength(100);
         rollup.HasIndex(r => new { r.EventName, r.Day });
 
-        var month = modelBuilder.Entity<MonthlyRollup>();
-        month.ToTable("assistant_monthly_rollup");
-        month.HasKey(m => new { m.Month, m.EventName, m.Dimension });
-        month.Property(m => m.EventName).HasMaxLength(100);
-        month.Property(m => m.Dimension).HasMaxLength(100);
-        month.HasIndex(m => new { m.EventName, m.Month });
+        var yearToDate = modelBuilder.Entity<YearToDateRollup>();
+        yearToDate.ToTable("assistant_year_to_date_rollup");
+        yearToDate.HasKey(m => new { m.Month, m.EventName, m.Dimension });
+        yearToDate.Property(m => m.EventName).HasMaxLength(100);
+        yearToDate.Property(m => m.Dimension).HasMaxLength(100);
+        yearToDate.HasIndex(m => new { m.EventName, m.Month });
 
         var span = modelBuilder.Entity<WorkspaceEventSpan>();
         span.ToTable("assistant_workspace_events");

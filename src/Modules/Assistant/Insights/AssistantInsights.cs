@@ -77,8 +77,16 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
     public async Task<IReadOnlyList<DimensionTotal>> TopAsync(string eventName, DateOnly from, DateOnly to, int limit, CancellationToken cancellationToken)
     {
         var (today, lastClosed) = await PrepareAsync(from, to, cancellationToken);
+        var months = WholeMonths.Of(from, lastClosed);
+        if (months.Snapshots.Count > 0)
+        {
+            // Snapshots sum from January 1, so those days are rolled up too (once).
+            await RollUpRangeAsync(YearToDate.JanuaryOf(months.First), from.AddDays(-1), cancellationToken);
+            await YearToDate.EnsureAsync(db, months.Snapshots.Select(s => s.Month), cancellationToken);
+        }
+
         var live = from <= today && today <= to ? (await TodayAsync(today, cancellationToken)).Where(r => r.EventName == eventName).ToList() : [];
-        return await RangeTop.TopAsync(db, eventName, from, lastClosed, live, limit, cancellationToken);
+        return await RangeTop.TopAsync(db, eventName, from, lastClosed, months, live, limit, cancellationToken);
     }
 
     public async Task<IReadOnlyList<WorkspaceEvent>> EventsOfAsync(string eventName, IReadOnlyCollection<Guid> workspaceIds, DateTimeOffset since, CancellationToken cancellationToken)
@@ -142,10 +150,11 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
             return 0;
         }
 
-        var first = DateOnly.FromDateTime(firstEvent.Value.UtcDateTime);
-        var rolled = await RollUpRangeAsync(first, before.AddDays(-1), cancellationToken);
-        // Closed months too, so the first long-range read of the month does not build one.
-        await MonthBuilder.EnsureAsync(db, first, before.AddDays(-1), cancellationToken);
+        // From January 1 of the first event's year, so the closed months' year-to-date snapshots can
+        // be built too and the first long-range read of a month does not build them.
+        var january = YearToDate.JanuaryOf(DateOnly.FromDateTime(firstEvent.Value.UtcDateTime));
+        var rolled = await RollUpRangeAsync(january, before.AddDays(-1), cancellationToken);
+        await YearToDate.EnsureAsync(db, WholeMonths.Of(january, before.AddDays(-1)).Snapshots.Select(s => s.Month), cancellationToken);
         return rolled;
     }
 
@@ -223,9 +232,7 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await SpanDayAsync(day, cancellationToken);
-                // A month holds the sum of its daily rows: (re)rolling one of its days means it is built again.
-                var month = MonthBuilder.MonthOf(day);
-                await db.MonthlyRollups.Where(m => m.Month == month).ExecuteDeleteAsync(cancellationToken);
+                await YearToDate.InvalidateAsync(db, day, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 rolled++;
             }

@@ -6,23 +6,23 @@ namespace CreatorOS.Modules.Assistant.Insights;
 
 /// <summary>
 /// The largest dimensions of an event over rolled-up days plus today's live rows. Closed days are
-/// summed and cut to the top in the database: whole calendar months from <see cref="MonthlyRollup"/>,
-/// the edge days from <see cref="DailyRollup"/>, so 365 days of per-coach cost read ~12 rows per
-/// coach and return only the top, not one row per coach. Today is added exactly: a coach outside the
+/// summed and cut to the top in the database: whole calendar months as the difference of
+/// <see cref="YearToDateRollup"/> snapshots, the days before and after them from
+/// <see cref="DailyRollup"/>, so 365 days of per-coach cost read a few rows per coach (not one per
+/// coach and day) and return only the top, not one row per coach. Today is added exactly: a coach outside the
 /// rolled top has a rolled total of at most the top's last, so only coaches whose live total could
 /// lift them to the cut need their rolled total looked up (rarely any).
 /// </summary>
 internal static class RangeTop
 {
     public static async Task<List<DimensionTotal>> TopAsync(
-        AssistantDbContext db, string eventName, DateOnly from, DateOnly lastClosed, IReadOnlyList<RollupRow> live, int limit, CancellationToken cancellationToken)
+        AssistantDbContext db, string eventName, DateOnly from, DateOnly lastClosed, WholeMonths months, IReadOnlyList<RollupRow> live, int limit, CancellationToken cancellationToken)
     {
         if (limit <= 0)
         {
             return [];
         }
 
-        var months = lastClosed < from ? (from, from) : await MonthBuilder.EnsureAsync(db, from, lastClosed, cancellationToken);
         var top = await Rolled(db, eventName, from, lastClosed, months, null)
             .OrderByDescending(t => t.Total).ThenByDescending(t => t.Count).ThenBy(t => t.Dimension)
             .Take(limit)
@@ -58,23 +58,29 @@ internal static class RangeTop
             .Take(limit)];
     }
 
-    /// <summary>Per dimension, the sum over [from, lastClosed]: the whole months' rows plus the days outside them.</summary>
+    /// <summary>Per dimension, the sum over [from, lastClosed]: the days outside the whole months plus the signed snapshots that make them.</summary>
     private static IQueryable<RolledTotal> Rolled(
-        AssistantDbContext db, string eventName, DateOnly from, DateOnly lastClosed, (DateOnly First, DateOnly End) months, List<string>? only)
+        AssistantDbContext db, string eventName, DateOnly from, DateOnly lastClosed, WholeMonths months, List<string>? only)
     {
-        var monthRows = db.MonthlyRollups.AsNoTracking()
-            .Where(m => m.EventName == eventName && m.Month >= months.First && m.Month < months.End)
-            .Select(m => new { m.Dimension, m.Count, m.Total });
-        var dayRows = db.Rollups.AsNoTracking()
+        var rows = db.Rollups.AsNoTracking()
             .Where(r => r.EventName == eventName && r.Day >= from && r.Day <= lastClosed && (r.Day < months.First || r.Day >= months.End))
             .Select(r => new { r.Dimension, r.Count, r.Total });
-        var rows = monthRows.Concat(dayRows);
+        foreach (var (month, sign) in months.Snapshots)
+        {
+            rows = rows.Concat(db.YearToDateRollups.AsNoTracking()
+                .Where(y => y.EventName == eventName && y.Month == month)
+                .Select(y => new { y.Dimension, Count = sign * y.Count, Total = sign * y.Total }));
+        }
+
         if (only is not null)
         {
             rows = rows.Where(r => only.Contains(r.Dimension));
         }
 
-        return rows.GroupBy(r => r.Dimension).Select(g => new RolledTotal { Dimension = g.Key, Count = g.Sum(r => r.Count), Total = g.Sum(r => r.Total) });
+        // A dimension with nothing in the range nets to zero between two snapshots.
+        return rows.GroupBy(r => r.Dimension)
+            .Where(g => g.Sum(r => r.Count) != 0)
+            .Select(g => new RolledTotal { Dimension = g.Key, Count = g.Sum(r => r.Count), Total = g.Sum(r => r.Total) });
     }
 
     private sealed class RolledTotal

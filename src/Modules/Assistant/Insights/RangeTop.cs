@@ -10,8 +10,8 @@ namespace CreatorOS.Modules.Assistant.Insights;
 /// <see cref="YearToDateRollup"/> snapshots, the days before and after them from
 /// <see cref="DailyRollup"/>. So 365 days of per-coach cost read a few rows per coach, not one per
 /// coach and day, and only the top comes back, not one row per coach. Today is added exactly: a
-/// coach outside the rolled top has a rolled total of at most the top's last, so only coaches whose
-/// live total could lift them to the cut need their rolled total looked up (rarely any).
+/// coach not read has a rolled total of at most the last one read, so only coaches whose live total
+/// could lift them to the cut need their rolled total looked up (rarely any).
 /// </summary>
 internal static class RangeTop
 {
@@ -32,20 +32,24 @@ internal static class RangeTop
             await db.Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", cancellationToken);
         }
 
+        var today = live.GroupBy(r => r.Dimension).ToDictionary(g => g.Key, g => (Count: g.Sum(r => r.Count), Total: g.Sum(r => r.Total)));
+        // Reading as many more rolled rows as today has dimensions leaves a wide gap between the
+        // top's cut and the last row read, so today's small amounts cannot bridge it (below).
+        var take = limit + today.Count;
         var top = await Rolled(db, eventName, from, lastClosed, months, null)
             .OrderByDescending(t => t.Total).ThenByDescending(t => t.Count).ThenBy(t => t.Dimension)
-            .Take(limit)
+            .Take(take)
             .ToListAsync(cancellationToken);
         var totals = top.ToDictionary(t => t.Dimension, t => (t.Count, t.Total));
-        var today = live.GroupBy(r => r.Dimension).ToDictionary(g => g.Key, g => (Count: g.Sum(r => r.Count), Total: g.Sum(r => r.Total)));
         var outside = today.Keys.Where(d => !totals.ContainsKey(d)).ToList();
-        if (top.Count == limit && outside.Count > 0)
+        if (top.Count == take && outside.Count > 0)
         {
-            // Every dimension below the rolled top has a rolled total of at most `cut`; the top's
-            // totals with today are a lower bound of the final cut, so the rest cannot reach it.
-            var cut = top[^1].Total;
-            var lowest = top.Min(t => t.Total + (today.TryGetValue(t.Dimension, out var l) ? l.Total : 0));
-            outside = [.. outside.Where(d => cut + today[d].Total >= lowest)];
+            // A dimension not read has a rolled total of at most the last one read; the limit-th
+            // best of those read, with today, is a lower bound of the final cut. Only a dimension
+            // whose amount today bridges the two can reach the top: its rolled total is looked up.
+            var last = top[^1].Total;
+            var cut = top.Select(t => t.Total + (today.TryGetValue(t.Dimension, out var l) ? l.Total : 0)).OrderDescending().ElementAt(limit - 1);
+            outside = [.. outside.Where(d => last + today[d].Total >= cut)];
             if (outside.Count > 0)
             {
                 foreach (var t in await Rolled(db, eventName, from, lastClosed, months, outside).ToListAsync(cancellationToken))
@@ -71,14 +75,18 @@ internal static class RangeTop
     private static IQueryable<RolledTotal> Rolled(
         AssistantDbContext db, string eventName, DateOnly from, DateOnly lastClosed, WholeMonths months, List<string>? only)
     {
-        var rows = db.Rollups.AsNoTracking()
-            .Where(r => r.EventName == eventName && r.Day >= from && r.Day <= lastClosed && (r.Day < months.First || r.Day >= months.End))
-            .Select(r => new { r.Dimension, r.Count, r.Total });
+        // Two day ranges, not one with an OR: SQLite would scan every day between them.
+        var rows = Days(db, eventName, from, months.First == months.End ? lastClosed : months.First.AddDays(-1));
+        if (months.First != months.End)
+        {
+            rows = rows.Concat(Days(db, eventName, months.End, lastClosed));
+        }
+
         foreach (var (month, sign) in months.Snapshots)
         {
             rows = rows.Concat(db.YearToDateRollups.AsNoTracking()
                 .Where(y => y.EventName == eventName && y.Month == month)
-                .Select(y => new { y.Dimension, Count = sign * y.Count, Total = sign * y.Total }));
+                .Select(y => new RolledTotal { Dimension = y.Dimension, Count = sign * y.Count, Total = sign * y.Total }));
         }
 
         if (only is not null)
@@ -91,6 +99,11 @@ internal static class RangeTop
             .Where(g => g.Sum(r => r.Count) != 0)
             .Select(g => new RolledTotal { Dimension = g.Key, Count = g.Sum(r => r.Count), Total = g.Sum(r => r.Total) });
     }
+
+    private static IQueryable<RolledTotal> Days(AssistantDbContext db, string eventName, DateOnly from, DateOnly to) =>
+        db.Rollups.AsNoTracking()
+            .Where(r => r.EventName == eventName && r.Day >= from && r.Day <= to)
+            .Select(r => new RolledTotal { Dimension = r.Dimension, Count = r.Count, Total = r.Total });
 
     private sealed class RolledTotal
     {

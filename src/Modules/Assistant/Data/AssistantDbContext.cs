@@ -22,6 +22,8 @@ internal sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> op
 
     public DbSet<WorkspaceEventSpan> WorkspaceEventSpans => Set<WorkspaceEventSpan>();
 
+    public DbSet<YearToDateRollup> YearToDateRollups => Set<YearToDateRollup>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseSortableTimestampsOnSqlite(Database);
 
@@ -62,6 +64,13 @@ internal sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> op
         rollup.Property(r => r.EventName).HasMaxLength(100);
         rollup.Property(r => r.Dimension).HasMaxLength(100);
         rollup.HasIndex(r => new { r.EventName, r.Day });
+
+        var yearToDate = modelBuilder.Entity<YearToDateRollup>();
+        yearToDate.ToTable("assistant_year_to_date_rollup");
+        yearToDate.HasKey(m => new { m.Month, m.EventName, m.Dimension });
+        yearToDate.Property(m => m.EventName).HasMaxLength(100);
+        yearToDate.Property(m => m.Dimension).HasMaxLength(100);
+        yearToDate.HasIndex(m => new { m.EventName, m.Month });
 
         var span = modelBuilder.Entity<WorkspaceEventSpan>();
         span.ToTable("assistant_workspace_events");

@@ -77,18 +77,16 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
     public async Task<IReadOnlyList<DimensionTotal>> TopAsync(string eventName, DateOnly from, DateOnly to, int limit, CancellationToken cancellationToken)
     {
         var (today, lastClosed) = await PrepareAsync(from, to, cancellationToken);
-        var rolled = await db.Rollups.AsNoTracking()
-            .Where(r => r.EventName == eventName && r.Day >= from && r.Day <= lastClosed)
-            .GroupBy(r => r.Dimension)
-            .Select(g => new DimensionTotal(g.Key, g.Sum(r => r.Count), g.Sum(r => r.Total)))
-            .ToListAsync(cancellationToken);
-        if (from <= today && today <= to)
+        var months = WholeMonths.Of(from, lastClosed);
+        if (months.Snapshots.Count > 0)
         {
-            rolled.AddRange((await TodayAsync(today, cancellationToken)).Where(r => r.EventName == eventName).Select(r => new DimensionTotal(r.Dimension, r.Count, r.Total)));
+            // Snapshots sum from January 1, so those days are rolled up too (once).
+            await RollUpRangeAsync(YearToDate.JanuaryOf(months.First), from.AddDays(-1), cancellationToken);
+            await YearToDate.EnsureAsync(db, months.Snapshots.Select(s => s.Month), cancellationToken);
         }
 
-        return [.. rolled.GroupBy(r => r.Dimension).Select(g => new DimensionTotal(g.Key, g.Sum(r => r.Count), g.Sum(r => r.Total)))
-            .OrderByDescending(r => r.Total).ThenByDescending(r => r.Count).Take(limit)];
+        var live = from <= today && today <= to ? (await TodayAsync(today, cancellationToken)).Where(r => r.EventName == eventName).ToList() : [];
+        return await RangeTop.TopAsync(db, eventName, from, lastClosed, months, live, limit, cancellationToken);
     }
 
     public async Task<IReadOnlyList<WorkspaceEvent>> EventsOfAsync(string eventName, IReadOnlyCollection<Guid> workspaceIds, DateTimeOffset since, CancellationToken cancellationToken)
@@ -147,7 +145,17 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
     public async Task<int> RollUpAsync(DateOnly before, CancellationToken cancellationToken)
     {
         var firstEvent = await db.Events.AsNoTracking().OrderBy(e => e.CreatedAt).Select(e => (DateTimeOffset?)e.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        return firstEvent is null ? 0 : await RollUpRangeAsync(DateOnly.FromDateTime(firstEvent.Value.UtcDateTime), before.AddDays(-1), cancellationToken);
+        if (firstEvent is null)
+        {
+            return 0;
+        }
+
+        // From January 1 of the first event's year, so the closed months' year-to-date snapshots can
+        // be built too and the first long-range read of a month does not build them.
+        var january = YearToDate.JanuaryOf(DateOnly.FromDateTime(firstEvent.Value.UtcDateTime));
+        var rolled = await RollUpRangeAsync(january, before.AddDays(-1), cancellationToken);
+        await YearToDate.EnsureAsync(db, WholeMonths.Of(january, before.AddDays(-1)).Snapshots.Select(s => s.Month), cancellationToken);
+        return rolled;
     }
 
     private async Task<List<(DateOnly Day, string EventName, string Dimension, long Count, double Total)>> RowsAsync(string? eventName, DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -224,6 +232,7 @@ internal sealed class AssistantInsights(AssistantDbContext db, TimeProvider cloc
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await SpanDayAsync(day, cancellationToken);
+                await YearToDate.InvalidateAsync(db, day, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 rolled++;
             }

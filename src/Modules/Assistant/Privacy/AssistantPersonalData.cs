@@ -34,6 +34,7 @@ internal sealed class AssistantPersonalData(AssistantDbContext db, PhotoStore ph
         // The roll-up keeps per-coach API cost keyed by workspace id: those rows go too.
         var ownedKeys = owned.Select(id => id.ToString("D")).ToList();
         await db.Rollups.Where(r => ownedKeys.Contains(r.Dimension)).ExecuteDeleteAsync(cancellationToken);
+        await db.YearToDateRollups.Where(y => ownedKeys.Contains(y.Dimension)).ExecuteDeleteAsync(cancellationToken);
         await db.WorkspaceEventSpans.Where(s => owned.Contains(s.WorkspaceId)).ExecuteDeleteAsync(cancellationToken);
         foreach (var id in owned.Append(subject.UserId))
         {

@@ -41,7 +41,8 @@ internal sealed class InboxNudges(EngagementDbContext db)
             .Select(n => new { n.Id, n.Buttons, n.Response })
             .ToListAsync(cancellationToken);
         return nudges
-            .Where(n => NudgeButtons.Read(n.Buttons).Count > 0)
-            .ToDictionary(n => byNudge[n.Id], n => new InboxNudge(n.Id, NudgeButtons.Read(n.Buttons), n.Response));
+            .Select(n => new InboxNudge(n.Id, NudgeButtons.Read(n.Buttons), n.Response))
+            .Where(n => n.Buttons.Count > 0)
+            .ToDictionary(n => byNudge[n.Id]);
     }
 }

@@ -22,11 +22,7 @@ internal sealed class ChurnRiskJob(EngagementDbContext db, IAveryInbox avery, Nu
 
     public async Task RunAsync(DateTimeOffset scheduledAt, CancellationToken cancellationToken)
     {
-        var coaches = await db.Nudges.AsNoTracking()
-            .Where(n => n.IdempotencyKey.StartsWith("onboarding:"))
-            .Select(n => new { n.WorkspaceId, n.UserId })
-            .Distinct()
-            .ToListAsync(cancellationToken);
+        var coaches = await scheduler.OnboardedCoachesAsync(cancellationToken);
         var since = scheduledAt - Cooldown;
         string[] churnTypes = [NudgeCatalogue.NoLogin3Days.Type, NudgeCatalogue.ChurnRisk.Type];
         foreach (var coach in coaches)

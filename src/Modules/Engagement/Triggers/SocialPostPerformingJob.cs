@@ -40,12 +40,7 @@ internal sealed partial class SocialPostPerformingJob(
 
     public async Task RunAsync(DateTimeOffset scheduledAt, CancellationToken cancellationToken)
     {
-        // Avery's follow-ups are for coaches who finished onboarding; their first-week nudges say who they are.
-        var coaches = await db.Nudges.AsNoTracking()
-            .Where(n => n.IdempotencyKey.StartsWith("onboarding:"))
-            .Select(n => new { n.WorkspaceId, n.UserId })
-            .Distinct()
-            .ToListAsync(cancellationToken);
+        var coaches = await scheduler.OnboardedCoachesAsync(cancellationToken);
         foreach (var coach in coaches)
         {
             try

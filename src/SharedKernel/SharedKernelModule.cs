@@ -17,7 +17,7 @@ public static class SharedKernelModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<SqliteWriteGate>();
-        services.AddSingleton<SqliteDurabilityPragma>();
+        services.AddSingleton<SqliteConnectionSetup>();
         services.AddModuleDbContext<KernelDbContext>(KernelDbContext.Prefix, hasOutbox: false);
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<OutboxDispatcher>();

@@ -16,6 +16,7 @@ public sealed class KernelDbContext(DbContextOptions<KernelDbContext> options) :
         handled.ToTable("kernel_handled_events");
         handled.HasKey(h => new { h.Handler, h.EventId });
         handled.Property(h => h.Handler).HasMaxLength(300);
+        handled.HasIndex(h => h.EventId);
         modelBuilder.ApplySnakeCaseColumns();
     }
 }

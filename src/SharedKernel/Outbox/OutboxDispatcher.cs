@@ -83,19 +83,39 @@ public sealed class OutboxDispatcher(
         where TEvent : IIntegrationEvent
     {
         await using var scope = services.CreateAsyncScope();
-        foreach (var handler in scope.ServiceProvider.GetServices<IIntegrationEventHandler<TEvent>>())
+        var handlers = scope.ServiceProvider.GetServices<IIntegrationEventHandler<TEvent>>().Where(h => h.Wants(integrationEvent)).ToList();
+        if (handlers.Count == 0)
         {
-            var handlerName = handler.GetType().FullName!;
-            await using var receiptScope = services.CreateAsyncScope();
-            var kernel = receiptScope.ServiceProvider.GetRequiredService<KernelDbContext>();
-            if (await kernel.HandledEvents.AnyAsync(h => h.Handler == handlerName && h.EventId == integrationEvent.EventId, cancellationToken))
-            {
-                continue;
-            }
+            return;
+        }
 
-            await handler.HandleAsync(integrationEvent, cancellationToken);
-            kernel.HandledEvents.Add(new HandledEvent { Handler = handlerName, EventId = integrationEvent.EventId, HandledAt = clock.GetUtcNow() });
-            await kernel.SaveChangesAsync(cancellationToken);
+        // Receipts live in their own scope, so a handler's failed unit of work never takes them down.
+        // They are read once per event and written together, even when a later handler throws: the
+        // ones that ran are not run again on the next attempt.
+        await using var receiptScope = services.CreateAsyncScope();
+        var kernel = receiptScope.ServiceProvider.GetRequiredService<KernelDbContext>();
+        var eventId = integrationEvent.EventId;
+        var seen = await kernel.HandledEvents.Where(h => h.EventId == eventId).Select(h => h.Handler).ToListAsync(cancellationToken);
+        try
+        {
+            foreach (var handler in handlers)
+            {
+                var handlerName = handler.GetType().FullName!;
+                if (seen.Contains(handlerName))
+                {
+                    continue;
+                }
+
+                await handler.HandleAsync(integrationEvent, cancellationToken);
+                kernel.HandledEvents.Add(new HandledEvent { Handler = handlerName, EventId = eventId, HandledAt = clock.GetUtcNow() });
+            }
+        }
+        finally
+        {
+            if (kernel.ChangeTracker.HasChanges())
+            {
+                await kernel.SaveChangesAsync(CancellationToken.None);
+            }
         }
     }
 

@@ -23,7 +23,7 @@ public static class ModuleDatabase
             options.UseConfiguredDatabase(database).AddInterceptors(provider.GetRequiredService<OutboxSignal>());
             if (database.Provider == DatabaseProvider.Sqlite)
             {
-                options.AddInterceptors(provider.GetRequiredService<SqliteWriteGate>(), provider.GetRequiredService<SqliteDurabilityPragma>());
+                options.AddInterceptors(provider.GetRequiredService<SqliteWriteGate>(), provider.GetRequiredService<SqliteConnectionSetup>());
             }
         });
         services.AddSingleton(new ModuleMigrations(tablePrefix, typeof(TContext).Assembly));

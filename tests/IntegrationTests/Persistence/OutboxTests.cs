@@ -30,6 +30,28 @@ public sealed class PingLog
     public List<Guid> Seen { get; } = [];
 
     public int FailuresLeft { get; set; }
+
+    public List<Guid> Loud { get; } = [];
+
+    public int LoudFailuresLeft { get; set; }
+}
+
+/// <summary>A second handler of the same event that only cares about loud pings and can fail on cue.</summary>
+public sealed class LoudPingHandler(PingLog log) : IIntegrationEventHandler<PingRaised>
+{
+    public bool Wants(PingRaised integrationEvent) => integrationEvent.Note.EndsWith('!');
+
+    public Task HandleAsync(PingRaised integrationEvent, CancellationToken cancellationToken)
+    {
+        if (log.LoudFailuresLeft > 0)
+        {
+            log.LoudFailuresLeft--;
+            throw new InvalidOperationException("loud handler is down");
+        }
+
+        log.Loud.Add(integrationEvent.EventId);
+        return Task.CompletedTask;
+    }
 }
 
 public sealed class OutboxTests
@@ -41,9 +63,17 @@ public sealed class OutboxTests
             services.AddIntegrationEventHandler<PingRaised, PingHandler>();
         });
 
-    private static async Task<PingRaised> RaiseAsync(CreatorOsHost host)
+    private static async Task<CreatorOsHost> TwoHandlerHostAsync(DatabaseProvider provider, PingLog log) =>
+        await CreatorOsHost.StartAsync(provider, services =>
+        {
+            services.AddSingleton(log);
+            services.AddIntegrationEventHandler<PingRaised, PingHandler>();
+            services.AddIntegrationEventHandler<PingRaised, LoudPingHandler>();
+        });
+
+    private static async Task<PingRaised> RaiseAsync(CreatorOsHost host, string note = "hello")
     {
-        var ping = new PingRaised(Guid.CreateVersion7(), DateTimeOffset.UtcNow, "hello");
+        var ping = new PingRaised(Guid.CreateVersion7(), DateTimeOffset.UtcNow, note);
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
         db.AddIntegrationEvent(ping);
@@ -105,5 +135,40 @@ public sealed class OutboxTests
 
         await host.FlushEventsAsync();
         log.Seen.ShouldBe([ping.EventId]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_handler_that_does_not_want_an_event_is_not_run_and_leaves_no_receipt(DatabaseProvider provider)
+    {
+        var log = new PingLog();
+        await using var host = await TwoHandlerHostAsync(provider, log);
+        var quiet = await RaiseAsync(host, "hello");
+        var loud = await RaiseAsync(host, "hello!");
+        await host.FlushEventsAsync();
+
+        log.Seen.ShouldBe([quiet.EventId, loud.EventId]);
+        log.Loud.ShouldBe([loud.EventId]);
+        await using var scope = host.Services.CreateAsyncScope();
+        var receipts = await scope.ServiceProvider.GetRequiredService<KernelDbContext>().HandledEvents
+            .Where(h => h.EventId == quiet.EventId).Select(h => h.Handler).ToListAsync();
+        receipts.ShouldBe([typeof(PingHandler).FullName!]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task When_a_later_handler_fails_the_ones_that_ran_keep_their_receipts_and_are_not_run_again(DatabaseProvider provider)
+    {
+        var log = new PingLog { LoudFailuresLeft = 1 };
+        await using var host = await TwoHandlerHostAsync(provider, log);
+        var ping = await RaiseAsync(host, "again!");
+
+        await host.FlushEventsAsync();
+        log.Seen.ShouldBe([ping.EventId]);
+        log.Loud.ShouldBeEmpty();
+
+        await host.FlushEventsAsync();
+        log.Seen.ShouldBe([ping.EventId]);
+        log.Loud.ShouldBe([ping.EventId]);
     }
 }

@@ -29,6 +29,25 @@ public sealed class SqliteDurabilityTests
     }
 
     [Fact]
+    public async Task A_lease_keeps_one_connection_open_across_queries_and_closes_it_when_returned()
+    {
+        await using var host = await CreatorOsHost.StartAsync(DatabaseProvider.Sqlite);
+        System.Data.Common.DbConnection connection;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+            await db.Workspaces.CountAsync();
+            connection = db.Database.GetDbConnection();
+            connection.State.ShouldBe(System.Data.ConnectionState.Open);
+            await db.Workspaces.AnyAsync();
+            db.Database.GetDbConnection().State.ShouldBe(System.Data.ConnectionState.Open);
+        }
+
+        // Back in the pool: nothing holds a SQLite connection between units of work.
+        connection.State.ShouldBe(System.Data.ConnectionState.Closed);
+    }
+
+    [Fact]
     public void An_unknown_level_is_refused_at_start_up_with_the_setting_named()
     {
         var problem = Should.Throw<InvalidOperationException>(() =>

@@ -9,6 +9,8 @@ internal sealed class RevenueMilestoneTriggers(RevenueMilestones milestones) : I
     public Task HandleAsync(SubscriberJoined integrationEvent, CancellationToken cancellationToken) =>
         milestones.CheckAsync(integrationEvent.WorkspaceId, cancellationToken);
 
+    public bool Wants(StoreChanged integrationEvent) => integrationEvent.Sections.Contains(StoreSection.Pricing);
+
     public Task HandleAsync(StoreChanged integrationEvent, CancellationToken cancellationToken) =>
-        integrationEvent.Sections.Contains(StoreSection.Pricing) ? milestones.CheckAsync(integrationEvent.WorkspaceId, cancellationToken) : Task.CompletedTask;
+        milestones.CheckAsync(integrationEvent.WorkspaceId, cancellationToken);
 }

@@ -15,6 +15,10 @@ internal sealed class EfCommandTimer : IObserver<DiagnosticListener>, IObserver<
     private readonly Lock _gate = new();
     private long _ticks;
 
+    /// <summary>Set <c>AVERYLOAD_SQL_FILE</c> to count commands by their text; the server writes the tally there when it stops.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int>? _statements =
+        Environment.GetEnvironmentVariable("AVERYLOAD_SQL_FILE") is { Length: > 0 } ? new() : null;
+
     public EfCommandTimer()
     {
         _allListeners = DiagnosticListener.AllListeners.Subscribe(this);
@@ -36,6 +40,11 @@ internal sealed class EfCommandTimer : IObserver<DiagnosticListener>, IObserver<
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
+        if (_statements is not null && value.Value is CommandExecutedEventData counted)
+        {
+            _statements.AddOrUpdate(counted.Command.CommandText, 1, (_, n) => n + 1);
+        }
+
         switch (value.Value)
         {
             // A reader's command is timed until the reader is done with its rows, other commands until they return.
@@ -46,6 +55,18 @@ internal sealed class EfCommandTimer : IObserver<DiagnosticListener>, IObserver<
                 Interlocked.Add(ref _ticks, disposing.Duration.Ticks);
                 break;
         }
+    }
+
+    /// <summary>Writes the command tally (most frequent first) to <c>AVERYLOAD_SQL_FILE</c>, if set.</summary>
+    public void WriteStatements()
+    {
+        if (_statements is null)
+        {
+            return;
+        }
+
+        File.WriteAllLines(Environment.GetEnvironmentVariable("AVERYLOAD_SQL_FILE")!,
+            _statements.OrderByDescending(s => s.Value).Select(s => $"{s.Value,8}  {s.Key.ReplaceLineEndings(" ")}"));
     }
 
     public void OnCompleted()

@@ -56,6 +56,7 @@ internal static class ServeCommand
                     Reply(string.Create(CultureInfo.InvariantCulture, $"cpu {Environment.CpuUsage.TotalTime.TotalMilliseconds:0} allocated_bytes={GC.GetTotalAllocatedBytes()} gen0_collections={GC.CollectionCount(0)} gen2_collections={GC.CollectionCount(2)} db_command_us={(long)efTimer.CommandTime.TotalMicroseconds} jit_methods={System.Runtime.JitInfo.GetCompiledMethodCount()} jit_us={(long)System.Runtime.JitInfo.GetCompilationTime().TotalMicroseconds} {efCounters.Snapshot()}"));
                     break;
                 case ["quit"]:
+                    efTimer.WriteStatements();
                     return 0;
                 default:
                     Reply($"unknown {line}");

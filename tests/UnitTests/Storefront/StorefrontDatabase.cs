@@ -63,14 +63,17 @@ internal sealed class StorefrontDatabase : IAsyncDisposable
         return database;
     }
 
-    public StorefrontDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<StorefrontDbContext>().UseSqlite(_connection).AddInterceptors(Probe).Options);
+    public StorefrontDbContext NewContext(params IInterceptor[] extra) =>
+        new(new DbContextOptionsBuilder<StorefrontDbContext>().UseSqlite(_connection).AddInterceptors([Probe, .. extra]).Options);
 
     /// <summary>Store views shared by this database's storekeepers, as the app's singleton is.</summary>
     public StoreViewCache Views { get; } = new();
 
     /// <summary>A storekeeper on a fresh context, as one request would have.</summary>
     public Storekeeper NewStorekeeper() => new(NewContext(), Views, Clock);
+
+    /// <summary>A storekeeper with a cache of its own, as on a node that has read nothing yet: every view is built from the tables.</summary>
+    public Storekeeper FreshStorekeeper() => new(NewContext(), new StoreViewCache(), Clock);
 
     public async Task<long> CountAsync(string table)
     {

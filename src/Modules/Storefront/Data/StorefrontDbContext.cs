@@ -30,6 +30,9 @@ internal sealed class StorefrontDbContext(DbContextOptions<StorefrontDbContext> 
         store.HasKey(s => s.Id);
         store.HasIndex(s => s.WorkspaceId).IsUnique();
         store.HasIndex(s => s.Slug).IsUnique();
+
+        // Every commit stamps a new revision; a save against a revision someone else replaced fails (see Storekeeper.WriteAsync).
+        store.Property(s => s.Revision).IsConcurrencyToken();
         store.Property(s => s.Slug).HasMaxLength(Store.SlugMaxLength);
         store.Property(s => s.BusinessName).HasMaxLength(Store.BusinessNameMaxLength);
         store.Property(s => s.PreferredName).HasMaxLength(ProfileRules.PreferredNameMaxLength);

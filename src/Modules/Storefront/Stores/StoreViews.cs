@@ -10,7 +10,7 @@ internal static class StoreViews
 {
     public static string PathOf(string slug) => "/s/" + slug;
 
-    public static StoreView ToView(Store store, IEnumerable<Blog> blogs, IEnumerable<LiveSessionView> upcomingSessions, int subscriberCount) => new(
+    public static StoreView ToView(Store store, StoreLists lists) => new(
         store.Id,
         store.WorkspaceId,
         store.Slug,
@@ -28,9 +28,9 @@ internal static class StoreViews
             ? new StorePriceView(currency, amount, PriceRules.Display(currency, amount))
             : null,
         store.IsShared,
-        [.. blogs.Select(ToView)],
-        [.. upcomingSessions],
-        subscriberCount,
+        lists.Blogs,
+        lists.Sessions,
+        lists.Subscribers,
         store.UpdatedAt);
 
     public static BlogView ToView(Blog blog) => new(

@@ -25,9 +25,11 @@ internal sealed class Storekeeper(StorefrontDbContext db, StoreViewCache cache, 
     /// Upper bound of rows a store view loads per kind. SQLite cannot order by DateTimeOffset,
     /// so rows are taken newest first by their time-ordered id and sorted in memory.
     /// </summary>
-    private const int LoadLimit = 500;
+    private const int LoadLimit = StoreLists.Limit;
 
     private const string NoStoreMessage = "This workspace has no store yet.";
+
+    private static readonly StoreResult NoStore = StoreResult.Invalid("store", NoStoreMessage);
 
     /// <summary>
     /// Store views read in this scope (one request, or one assistant turn, which reads the store
@@ -115,7 +117,9 @@ internal sealed class Storekeeper(StorefrontDbContext db, StoreViewCache cache, 
             {
                 _views.Clear();
                 await db.SaveChangesAsync(cancellationToken);
-                return StoreViews.ToView(store, [], [], 0);
+                var view = StoreViews.ToView(store, new StoreLists([], [], 0));
+                cache.Keep(store, view);
+                return _views[workspaceId] = view;
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
             {
@@ -125,147 +129,122 @@ internal sealed class Storekeeper(StorefrontDbContext db, StoreViewCache cache, 
         }
     }
 
-    public async Task<StoreResult> UpdateProfileAsync(Guid workspaceId, ProfileChange change, CancellationToken cancellationToken)
+    public Task<StoreResult> UpdateProfileAsync(Guid workspaceId, ProfileChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
+        return WriteAsync(workspaceId, NoStore, store =>
         {
-            return StoreResult.Invalid("store", NoStoreMessage);
-        }
-
-        var errors = new FieldErrors();
-        var valid = ProfileRules.Validate(change, errors);
-        if (errors.Any)
-        {
-            return errors.ToResult();
-        }
-
-        var hero = false;
-        var theme = false;
-        if (valid.PreferredName is { } name && name != store.PreferredName)
-        {
-            store.PreferredName = name;
-            hero = true;
-        }
-
-        if (valid.Niche is { } niche && niche != store.Niche)
-        {
-            store.Niche = niche;
-            hero = true;
-            if (!store.TemplateChosen && store.TemplateId != StoreTemplates.DefaultFor(niche).Id)
+            var errors = new FieldErrors();
+            var valid = ProfileRules.Validate(change, errors);
+            if (errors.Any)
             {
-                ApplyTheme(store, StoreTemplates.DefaultFor(niche));
-                theme = true;
+                return Task.FromResult(StoreEdit.Unchanged(errors.ToResult()));
             }
-        }
 
-        if (valid.Specialty is { } specialty && NullIfEmpty(specialty) != store.Specialty)
-        {
-            store.Specialty = NullIfEmpty(specialty);
-            hero = true;
-        }
+            var hero = false;
+            var theme = false;
+            if (valid.PreferredName is { } name && name != store.PreferredName)
+            {
+                store.PreferredName = name;
+                hero = true;
+            }
 
-        if (valid.Bio is { } bio && NullIfEmpty(bio) != store.Bio)
-        {
-            store.Bio = NullIfEmpty(bio);
-            hero = true;
-        }
+            if (valid.Niche is { } niche && niche != store.Niche)
+            {
+                store.Niche = niche;
+                hero = true;
+                if (!store.TemplateChosen && store.TemplateId != StoreTemplates.DefaultFor(niche).Id)
+                {
+                    ApplyTheme(store, StoreTemplates.DefaultFor(niche));
+                    theme = true;
+                }
+            }
 
-        if (valid.Tone is { } tone && tone != store.Tone)
-        {
-            store.Tone = tone;
-            hero = true;
-        }
+            if (valid.Specialty is { } specialty && NullIfEmpty(specialty) != store.Specialty)
+            {
+                store.Specialty = NullIfEmpty(specialty);
+                hero = true;
+            }
 
-        if (valid.PhotoUrl is { } photo && NullIfEmpty(photo) != store.PhotoUrl)
-        {
-            store.PhotoUrl = NullIfEmpty(photo);
-            hero = true;
-        }
+            if (valid.Bio is { } bio && NullIfEmpty(bio) != store.Bio)
+            {
+                store.Bio = NullIfEmpty(bio);
+                hero = true;
+            }
 
-        var sections = new List<StoreSection>();
-        if (hero)
-        {
-            sections.Add(StoreSection.Hero);
-        }
+            if (valid.Tone is { } tone && tone != store.Tone)
+            {
+                store.Tone = tone;
+                hero = true;
+            }
 
-        if (theme)
-        {
-            sections.Add(StoreSection.Theme);
-        }
+            if (valid.PhotoUrl is { } photo && NullIfEmpty(photo) != store.PhotoUrl)
+            {
+                store.PhotoUrl = NullIfEmpty(photo);
+                hero = true;
+            }
 
-        if (sections.Count > 0)
-        {
-            await CommitAsync(store, sections, cancellationToken);
-        }
-
-        return StoreResult.Ok;
+            StoreSection[] sections = (hero, theme) switch
+            {
+                (true, true) => [StoreSection.Hero, StoreSection.Theme],
+                (true, false) => [StoreSection.Hero],
+                (false, true) => [StoreSection.Theme],
+                _ => [],
+            };
+            return Task.FromResult(StoreEdit.Changed(StoreResult.Ok, sections));
+        }, cancellationToken);
     }
 
-    public async Task<StoreResult> SetPriceAsync(Guid workspaceId, string currency, decimal amount, CancellationToken cancellationToken)
-    {
-        if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
+    public Task<StoreResult> SetPriceAsync(Guid workspaceId, string currency, decimal amount, CancellationToken cancellationToken) =>
+        WriteAsync(workspaceId, NoStore, store =>
         {
-            return StoreResult.Invalid("store", NoStoreMessage);
-        }
+            var errors = new FieldErrors();
+            var price = PriceRules.Validate(currency, amount, errors);
+            if (errors.Any)
+            {
+                return Task.FromResult(StoreEdit.Unchanged(errors.ToResult()));
+            }
 
-        var errors = new FieldErrors();
-        var price = PriceRules.Validate(currency, amount, errors);
-        if (errors.Any)
+            if (store.PriceCurrency == price.Currency && store.PriceAmount == price.Amount)
+            {
+                return Task.FromResult(StoreEdit.Unchanged(StoreResult.Ok));
+            }
+
+            store.PriceCurrency = price.Currency;
+            store.PriceAmount = price.Amount;
+            return Task.FromResult(StoreEdit.Changed(StoreResult.Ok, StoreSection.Pricing));
+        }, cancellationToken);
+
+    public Task<StoreResult> ApplyTemplateAsync(Guid workspaceId, string templateId, CancellationToken cancellationToken) =>
+        WriteAsync(workspaceId, NoStore, store =>
         {
-            return errors.ToResult();
-        }
+            if (StoreTemplates.Find(templateId?.Trim().ToLowerInvariant()) is not { } template)
+            {
+                return Task.FromResult(StoreEdit.Unchanged(StoreResult.Invalid("templateId", "Choose one of the 12 store templates.")));
+            }
 
-        if (store.PriceCurrency == price.Currency && store.PriceAmount == price.Amount)
-        {
-            return StoreResult.Ok;
-        }
+            if (store.TemplateChosen && store.TemplateId == template.Id)
+            {
+                return Task.FromResult(StoreEdit.Unchanged(StoreResult.Ok));
+            }
 
-        store.PriceCurrency = price.Currency;
-        store.PriceAmount = price.Amount;
-        await CommitAsync(store, [StoreSection.Pricing], cancellationToken);
-        return StoreResult.Ok;
-    }
+            ApplyTheme(store, template);
+            store.TemplateChosen = true;
+            return Task.FromResult(StoreEdit.Changed(StoreResult.Ok, StoreSection.Theme));
+        }, cancellationToken);
 
-    public async Task<StoreResult> ApplyTemplateAsync(Guid workspaceId, string templateId, CancellationToken cancellationToken)
-    {
-        if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
-        {
-            return StoreResult.Invalid("store", NoStoreMessage);
-        }
-
-        if (StoreTemplates.Find(templateId?.Trim().ToLowerInvariant()) is not { } template)
-        {
-            return StoreResult.Invalid("templateId", "Choose one of the 12 store templates.");
-        }
-
-        if (store.TemplateChosen && store.TemplateId == template.Id)
-        {
-            return StoreResult.Ok;
-        }
-
-        ApplyTheme(store, template);
-        store.TemplateChosen = true;
-        await CommitAsync(store, [StoreSection.Theme], cancellationToken);
-        return StoreResult.Ok;
-    }
-
-    public async Task<StoreResult<BlogView>> AddBlogAsync(Guid workspaceId, BlogDraft draft, CancellationToken cancellationToken)
+    public Task<StoreResult<BlogView>> AddBlogAsync(Guid workspaceId, BlogDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = new FieldErrors();
         var valid = BlogRules.Validate(draft, errors);
 
-        for (var attempt = 1; ; attempt++)
+        // A save that fails because another post took the same slug meanwhile is tried again, with the next free one.
+        return WriteAsync(workspaceId, StoreResult<BlogView>.Invalid("store", NoStoreMessage), async store =>
         {
-            if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
-            {
-                return StoreResult<BlogView>.Invalid("store", NoStoreMessage);
-            }
-
             if (errors.Any)
             {
-                return errors.ToResult<BlogView>();
+                return StoreEdit.Unchanged(errors.ToResult<BlogView>());
             }
 
             var baseSlug = Slugs.From(valid.Title, "post");
@@ -292,104 +271,77 @@ internal sealed class Storekeeper(StorefrontDbContext db, StoreViewCache cache, 
                 PublishedAt = valid.Publish ? now : null,
             };
             db.Blogs.Add(blog);
+            var view = StoreViews.ToView(blog);
+            return StoreEdit.Changed(StoreResult<BlogView>.Success(view), StoreSection.Blogs, lists => lists.WithBlog(view));
+        }, cancellationToken);
+    }
 
-            try
+    public Task<StoreResult> PublishBlogAsync(Guid workspaceId, Guid blogId, CancellationToken cancellationToken) =>
+        WriteAsync(workspaceId, NoStore, async store =>
+        {
+            if (await db.Blogs.SingleOrDefaultAsync(b => b.Id == blogId && b.StoreId == store.Id, cancellationToken) is not { } blog)
             {
-                await CommitAsync(store, [StoreSection.Blogs], cancellationToken);
-                return StoreResult<BlogView>.Success(StoreViews.ToView(blog));
+                return StoreEdit.Unchanged(StoreResult.Invalid("blog", "That post was not found in your store."));
             }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
+
+            if (blog.Status == Blog.Published)
             {
-                // Another post took the same slug meanwhile: pick the next free one.
-                db.ChangeTracker.Clear();
+                return StoreEdit.Unchanged(StoreResult.Ok);
             }
-        }
-    }
 
-    public async Task<StoreResult> PublishBlogAsync(Guid workspaceId, Guid blogId, CancellationToken cancellationToken)
-    {
-        if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
+            blog.Status = Blog.Published;
+            blog.PublishedAt = clock.GetUtcNow();
+            var view = StoreViews.ToView(blog);
+            return StoreEdit.Changed(StoreResult.Ok, StoreSection.Blogs, lists => lists.WithBlog(view));
+        }, cancellationToken);
+
+    public Task<StoreResult> DeleteBlogAsync(Guid workspaceId, Guid blogId, CancellationToken cancellationToken) =>
+        WriteAsync(workspaceId, NoStore, async store =>
         {
-            return StoreResult.Invalid("store", NoStoreMessage);
-        }
+            if (await db.Blogs.SingleOrDefaultAsync(b => b.Id == blogId && b.StoreId == store.Id, cancellationToken) is not { } blog)
+            {
+                return StoreEdit.Unchanged(StoreResult.Invalid("blog", "That post was not found in your store."));
+            }
 
-        if (await db.Blogs.SingleOrDefaultAsync(b => b.Id == blogId && b.StoreId == store.Id, cancellationToken) is not { } blog)
+            db.Blogs.Remove(blog);
+            return StoreEdit.Changed(StoreResult.Ok, StoreSection.Blogs, lists => lists.WithoutBlog(blogId));
+        }, cancellationToken);
+
+    public Task<StoreResult<LiveSessionView>> ScheduleLiveSessionAsync(Guid workspaceId, string title, DateTimeOffset startsAt, CancellationToken cancellationToken) =>
+        WriteAsync(workspaceId, StoreResult<LiveSessionView>.Invalid("store", NoStoreMessage), store =>
         {
-            return StoreResult.Invalid("blog", "That post was not found in your store.");
-        }
+            var now = clock.GetUtcNow();
+            var errors = new FieldErrors();
+            var valid = LiveSessionRules.Validate(title, startsAt, now, errors);
+            if (errors.Any)
+            {
+                return Task.FromResult(StoreEdit.Unchanged(errors.ToResult<LiveSessionView>()));
+            }
 
-        if (blog.Status == Blog.Published)
+            var session = new LiveSession
+            {
+                Id = Guid.CreateVersion7(now),
+                StoreId = store.Id,
+                Title = valid.Title,
+                StartsAt = valid.StartsAt,
+                CreatedAt = now,
+            };
+            db.LiveSessions.Add(session);
+            var view = StoreViews.ToView(session);
+            return Task.FromResult(StoreEdit.Changed(StoreResult<LiveSessionView>.Success(view), StoreSection.Sessions, lists => lists.WithSession(view)));
+        }, cancellationToken);
+
+    public Task<StoreResult> MarkSharedAsync(Guid workspaceId, CancellationToken cancellationToken) =>
+        WriteAsync(workspaceId, NoStore, store =>
         {
-            return StoreResult.Ok;
-        }
+            if (store.IsShared)
+            {
+                return Task.FromResult(StoreEdit.Unchanged(StoreResult.Ok));
+            }
 
-        blog.Status = Blog.Published;
-        blog.PublishedAt = clock.GetUtcNow();
-        await CommitAsync(store, [StoreSection.Blogs], cancellationToken);
-        return StoreResult.Ok;
-    }
-
-    public async Task<StoreResult> DeleteBlogAsync(Guid workspaceId, Guid blogId, CancellationToken cancellationToken)
-    {
-        if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
-        {
-            return StoreResult.Invalid("store", NoStoreMessage);
-        }
-
-        if (await db.Blogs.SingleOrDefaultAsync(b => b.Id == blogId && b.StoreId == store.Id, cancellationToken) is not { } blog)
-        {
-            return StoreResult.Invalid("blog", "That post was not found in your store.");
-        }
-
-        db.Blogs.Remove(blog);
-        await CommitAsync(store, [StoreSection.Blogs], cancellationToken);
-        return StoreResult.Ok;
-    }
-
-    public async Task<StoreResult<LiveSessionView>> ScheduleLiveSessionAsync(Guid workspaceId, string title, DateTimeOffset startsAt, CancellationToken cancellationToken)
-    {
-        if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
-        {
-            return StoreResult<LiveSessionView>.Invalid("store", NoStoreMessage);
-        }
-
-        var now = clock.GetUtcNow();
-        var errors = new FieldErrors();
-        var valid = LiveSessionRules.Validate(title, startsAt, now, errors);
-        if (errors.Any)
-        {
-            return errors.ToResult<LiveSessionView>();
-        }
-
-        var session = new LiveSession
-        {
-            Id = Guid.CreateVersion7(now),
-            StoreId = store.Id,
-            Title = valid.Title,
-            StartsAt = valid.StartsAt,
-            CreatedAt = now,
-        };
-        db.LiveSessions.Add(session);
-        await CommitAsync(store, [StoreSection.Sessions], cancellationToken);
-        return StoreResult<LiveSessionView>.Success(StoreViews.ToView(session));
-    }
-
-    public async Task<StoreResult> MarkSharedAsync(Guid workspaceId, CancellationToken cancellationToken)
-    {
-        if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
-        {
-            return StoreResult.Invalid("store", NoStoreMessage);
-        }
-
-        if (store.IsShared)
-        {
-            return StoreResult.Ok;
-        }
-
-        store.IsShared = true;
-        await CommitAsync(store, [StoreSection.Sharing], cancellationToken);
-        return StoreResult.Ok;
-    }
+            store.IsShared = true;
+            return Task.FromResult(StoreEdit.Changed(StoreResult.Ok, StoreSection.Sharing));
+        }, cancellationToken);
 
     public async Task<NicheBenchmark> GetNicheBenchmarksAsync(string niche, string currency, CancellationToken cancellationToken)
     {
@@ -423,41 +375,84 @@ internal sealed class Storekeeper(StorefrontDbContext db, StoreViewCache cache, 
             Math.Round(subscribers.Sum(s => s.Count) / (double)priced.Count, 1));
     }
 
-    public async Task<StoreResult> AddSubscriberAsync(Guid workspaceId, string name, CancellationToken cancellationToken)
-    {
-        if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
+    public Task<StoreResult> AddSubscriberAsync(Guid workspaceId, string name, CancellationToken cancellationToken) =>
+        WriteAsync(workspaceId, NoStore, async store =>
         {
-            return StoreResult.Invalid("store", NoStoreMessage);
-        }
+            var errors = new FieldErrors();
+            var validName = SubscriberRules.Validate(name, errors);
+            if (errors.Any)
+            {
+                return StoreEdit.Unchanged(errors.ToResult());
+            }
 
-        var errors = new FieldErrors();
-        var validName = SubscriberRules.Validate(name, errors);
-        if (errors.Any)
-        {
-            return errors.ToResult();
-        }
+            var now = clock.GetUtcNow();
+            db.Subscribers.Add(new Subscriber { Id = Guid.CreateVersion7(now), StoreId = store.Id, Name = validName, JoinedAt = now });
+            var count = await db.Subscribers.CountAsync(s => s.StoreId == store.Id, cancellationToken) + 1;
+            db.AddIntegrationEvent(new SubscriberJoined(Guid.CreateVersion7(now), now, workspaceId, store.Id, validName, count));
 
-        var now = clock.GetUtcNow();
-        db.Subscribers.Add(new Subscriber { Id = Guid.CreateVersion7(now), StoreId = store.Id, Name = validName, JoinedAt = now });
-        var count = await db.Subscribers.CountAsync(s => s.StoreId == store.Id, cancellationToken) + 1;
-        db.AddIntegrationEvent(new SubscriberJoined(Guid.CreateVersion7(now), now, workspaceId, store.Id, validName, count));
-
-        // The pricing card shows how many people subscribed.
-        await CommitAsync(store, [StoreSection.Pricing], cancellationToken);
-        return StoreResult.Ok;
-    }
+            // The pricing card shows how many people subscribed.
+            return StoreEdit.Changed(StoreResult.Ok, StoreSection.Pricing, lists => lists.WithSubscribers(count));
+        }, cancellationToken);
 
     private Task<Store?> TrackedStoreAsync(Guid workspaceId, CancellationToken cancellationToken) =>
         db.Stores.SingleOrDefaultAsync(s => s.WorkspaceId == workspaceId, cancellationToken);
 
-    private async Task CommitAsync(Store store, IReadOnlyList<StoreSection> sections, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one way a store changes: load it tracked, let <paramref name="edit"/> change it, then save
+    /// the change with its <see cref="StoreChanged"/> event and a new revision in one SaveChanges.
+    /// </summary>
+    /// <remarks>
+    /// The revision is a concurrency token, so a save made against a row another request changed
+    /// meanwhile fails instead of overwriting it, and the whole edit runs again on the fresh row (as
+    /// does one that lost a unique slug to a concurrent writer). That is what makes the write-through
+    /// below safe: the view after the commit is the view read at the loaded revision, moved by this
+    /// edit alone, and is kept under the new revision without reading the store back.
+    /// </remarks>
+    private async Task<TResult> WriteAsync<TResult>(Guid workspaceId, TResult noStore, Func<Store, Task<StoreEdit<TResult>>> edit, CancellationToken cancellationToken)
+        where TResult : StoreResult
     {
-        var now = clock.GetUtcNow();
-        store.UpdatedAt = now;
-        store.Revision = Guid.CreateVersion7(now);
-        Raise(store, now, sections);
-        _views.Clear();
-        await db.SaveChangesAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TrackedStoreAsync(workspaceId, cancellationToken) is not { } store)
+            {
+                return noStore;
+            }
+
+            var before = cache.Find(store);
+            var outcome = await edit(store);
+            if (outcome.Sections.Count == 0)
+            {
+                return outcome.Result;
+            }
+
+            var now = clock.GetUtcNow();
+            store.UpdatedAt = now;
+            store.Revision = Guid.CreateVersion7(now);
+            Raise(store, now, outcome.Sections);
+            _views.Clear();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
+            if (before is not null)
+            {
+                var known = StoreLists.Of(before, now);
+                if ((outcome.MoveLists is null ? known : outcome.MoveLists(known)) is { } lists)
+                {
+                    var after = StoreViews.ToView(store, lists);
+                    cache.Keep(store, after);
+                    _views[workspaceId] = after;
+                }
+            }
+
+            return outcome.Result;
+        }
     }
 
     private void Raise(Store store, DateTimeOffset now, IReadOnlyList<StoreSection> sections) =>
@@ -467,7 +462,9 @@ internal sealed class Storekeeper(StorefrontDbContext db, StoreViewCache cache, 
     {
         if (cache.Find(store) is { } cached)
         {
-            return cached;
+            // A shared view is as old as the store's last change; sessions that started since then go.
+            var now = clock.GetUtcNow();
+            return cached.LiveSessions.All(s => s.StartsAt > now) ? cached : cached with { LiveSessions = StoreLists.Of(cached, now).Sessions };
         }
 
         var view = await BuildViewAsync(store, cancellationToken);
@@ -492,9 +489,10 @@ internal sealed class Storekeeper(StorefrontDbContext db, StoreViewCache cache, 
         var now = clock.GetUtcNow();
         return StoreViews.ToView(
             store,
-            blogs.OrderByDescending(b => b.PublishedAt ?? b.CreatedAt).ThenByDescending(b => b.CreatedAt),
-            sessions.Where(l => l.StartsAt > now).OrderBy(l => l.StartsAt).Select(StoreViews.ToView),
-            subscriberCount);
+            new StoreLists(
+                StoreLists.InOrder(blogs.Select(StoreViews.ToView)),
+                [.. sessions.Where(l => l.StartsAt > now).OrderBy(l => l.StartsAt).Select(StoreViews.ToView)],
+                subscriberCount));
     }
 
     private static void ApplyTheme(Store store, StoreTemplate template)

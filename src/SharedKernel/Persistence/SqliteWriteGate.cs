@@ -14,15 +14,17 @@ namespace CreatorOS.SharedKernel.Persistence;
 /// commits. Only registered for SQLite; PostgreSQL handles concurrent writers itself.
 /// </summary>
 /// <remarks>
-/// The slot is taken as late as possible: when SaveChanges sends its first statement to the
-/// database (its <c>BEGIN</c>, or its only command when EF needs no transaction), and given back
-/// when that transaction commits or the save ends. Change detection, SQL generation and opening
-/// the connection happen outside it; taking it at SavingChanges made every writer wait for the
-/// others' CPU work too, and the slot, not the CPU, capped throughput. A context inside its own
-/// explicit transaction is left alone: it already holds SQLite's lock between its saves.
+/// The slot is taken when SaveChanges opens its connection (after change detection and the first
+/// batch's SQL), or at its first statement when the connection was already open, and given back
+/// when that transaction commits or the save ends. Taking it at SavingChanges made every writer wait
+/// for the others' CPU work too, and the slot, not the CPU, capped throughput. Taking it any later
+/// than the open made every waiting writer hold a native connection while it waited; the provider's
+/// pool has no bound, so a burst of writers grew it by hundreds of connections (≈ 300 KB each).
+/// A context inside its own explicit transaction is left alone: it already holds SQLite's lock
+/// between its saves.
 /// The meter <c>CreatorOS.Persistence</c> reports how long writers waited for the slot and held it.
 /// </remarks>
-public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor, IDisposable
+public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbConnectionInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor, IDisposable
 {
     public const string MeterName = "CreatorOS.Persistence";
 
@@ -75,7 +77,19 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbTransactionInt
 
     public void SaveChangesCanceled(DbContextEventData eventData) => End(eventData.Context);
 
-    // --- its first statement takes the slot, its commit gives it back ------------------------
+    // --- its connection's open (or its first statement) takes the slot, its commit gives it back
+
+    public async ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        await TakeAsync(eventData.Context, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        Take(eventData.Context);
+        return result;
+    }
 
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {

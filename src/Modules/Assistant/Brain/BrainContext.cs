@@ -24,7 +24,8 @@ internal enum Occasion
 /// <c>ChatOptions.AdditionalProperties[BrainKeys.Context]</c>; an LLM brain renders it into the
 /// system prompt, the offline brain reads it directly. It is recomputed after tools ran, so a
 /// phase that was just completed already shows as the next one (and <see cref="PreviousPhase"/>
-/// says which one was finished).
+/// says which one was finished). <see cref="EarlierMessages"/> counts the conversation's messages
+/// before those the brain was given, when the engine did not load the window (<see cref="IBrainNeeds"/>).
 /// </summary>
 internal sealed record BrainContext(
     OnboardingPhase Phase,
@@ -37,7 +38,8 @@ internal sealed record BrainContext(
     bool OnboardingComplete,
     Occasion Occasion,
     DateTimeOffset Now,
-    int DaysAway);
+    int DaysAway,
+    int EarlierMessages = 0);
 
 /// <summary>Keys of AdditionalProperties shared by the engine and every brain.</summary>
 internal static class BrainKeys

@@ -26,8 +26,11 @@ internal sealed class BrainRouter(
     TurnCoach turnCoach,
     ConversationLog log,
     IContentModerator moderator,
-    ILogger<BrainRouter> logger) : IChatClient
+    ILogger<BrainRouter> logger) : IChatClient, IBrainNeeds
 {
+    /// <summary>Offline, the offline brain answers every turn and needs no window.</summary>
+    public bool NeedsHistory => gateway.Client is not null;
+
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);

@@ -9,9 +9,11 @@ namespace CreatorOS.Modules.Assistant.Brain;
 /// contract as a model. It reads the <see cref="BrainContext"/> from the options, answers with text,
 /// buttons and tool calls, and phrases the tool reports in the next round. Same input, same output.
 /// </summary>
-internal sealed class OfflineBrain(TimeProvider clock) : IChatClient
+internal sealed class OfflineBrain(TimeProvider clock) : IChatClient, IBrainNeeds
 {
     private static readonly ChatClientMetadata Metadata = new("creatoros-offline", null, "avery-offline-1");
+
+    public bool NeedsHistory => false;
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -77,9 +79,10 @@ internal sealed class OfflineBrain(TimeProvider clock) : IChatClient
 
         var history = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
         var input = BrainInput.Read(history);
-        var situation = new Situation(context, input.Reports, input.ToolRounds < 2, history.Count);
+        var seen = context.EarlierMessages + history.Count;
+        var situation = new Situation(context, input.Reports, input.ToolRounds < 2, seen);
         var reply = Respond(situation, input);
-        var responseId = "avery_" + StableHash.Of(context.Store.Id + "|" + history.Count + "|" + input.ToolRounds + "|" + input.Text).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+        var responseId = "avery_" + StableHash.Of(context.Store.Id + "|" + seen + "|" + input.ToolRounds + "|" + input.Text).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
         return (reply, responseId);
     }
 

@@ -84,7 +84,18 @@ internal sealed class ConversationEngine(
         }
         else
         {
-            var messages = await HistoryAsync(coach, cancellationToken);
+            List<ChatMessage> messages;
+            if (brain.GetService<IBrainNeeds>()?.NeedsHistory ?? true)
+            {
+                messages = await HistoryAsync(coach, cancellationToken);
+            }
+            else
+            {
+                // The window it would have read: coach and Avery messages, two a turn.
+                messages = [];
+                context = context with { EarlierMessages = Math.Min(HistoryWindow, conversation.TotalMessages * 2) };
+            }
+
             messages.Add(InputMessage(input));
             (reply, context, state) = await RunBrainAsync(coach, conversation, messages, context, state, sink, calls, replyTo, cancellationToken);
             text = reply.Text;
@@ -186,9 +197,9 @@ internal sealed class ConversationEngine(
             }
 
             state = scope.State;
-            var previous = context.Phase;
+            var (previous, earlier) = (context.Phase, context.EarlierMessages);
             context = await ContextAsync(coach, conversation, Occasion.Turn, null, cancellationToken, state);
-            context = context with { PreviousPhase = context.Phase != previous ? previous : null };
+            context = context with { PreviousPhase = context.Phase != previous ? previous : null, EarlierMessages = earlier };
             var fields = StoreSnapshot.Fields(changed);
             if (fields.Count > 0)
             {

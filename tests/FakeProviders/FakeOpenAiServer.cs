@@ -40,7 +40,10 @@ public sealed class FakeOpenAiServer : FakeModelServer
                 await FailAsync(http, failure);
                 return;
             case FakeText text when request.Stream:
-                await StreamTextAsync(http, id, request.Model, text.Text, promptTokens);
+                await StreamTextAsync(http, id, request.Model, text.Text, promptTokens, step.PieceDelay);
+                return;
+            case FakeStreamFailure broken:
+                await StreamThenDropAsync(http, id, request.Model, broken, step.PieceDelay);
                 return;
             case FakeToolCalls calls when request.Stream:
                 await StreamCallsAsync(http, id, request.Model, calls.Calls, promptTokens);
@@ -95,17 +98,36 @@ public sealed class FakeOpenAiServer : FakeModelServer
         };
     }
 
-    private static async Task StreamTextAsync(HttpContext http, string id, string model, string text, int promptTokens)
+    private static async Task StreamTextAsync(HttpContext http, string id, string model, string text, int promptTokens, TimeSpan pieceDelay)
     {
         StartStream(http);
+        await StreamPiecesAsync(http, id, model, text, pieceDelay);
+        await ChunkAsync(http, id, model, new JsonObject(), "stop");
+        await EndAsync(http, id, model, promptTokens, Math.Max(1, text.Length / 4));
+    }
+
+    /// <summary>The chat-completions stream has no error event: a failing server sends some text and drops the connection.</summary>
+    private static async Task StreamThenDropAsync(HttpContext http, string id, string model, FakeStreamFailure broken, TimeSpan pieceDelay)
+    {
+        StartStream(http);
+        await StreamPiecesAsync(http, id, model, broken.TextBefore, pieceDelay);
+
+        // A reset discards what the client has received but not read yet: give it a moment to read the words.
+        await Task.Delay(TimeSpan.FromMilliseconds(200), http.RequestAborted);
+        http.Abort();
+    }
+
+    private static async Task StreamPiecesAsync(HttpContext http, string id, string model, string text, TimeSpan pieceDelay)
+    {
         await ChunkAsync(http, id, model, new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }, null);
         foreach (var piece in Pieces(text, 8))
         {
             await ChunkAsync(http, id, model, new JsonObject { ["content"] = piece }, null);
+            if (pieceDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(pieceDelay, http.RequestAborted);
+            }
         }
-
-        await ChunkAsync(http, id, model, new JsonObject(), "stop");
-        await EndAsync(http, id, model, promptTokens, Math.Max(1, text.Length / 4));
     }
 
     private static async Task StreamCallsAsync(HttpContext http, string id, string model, IReadOnlyList<FakeToolCall> calls, int promptTokens)

@@ -200,6 +200,7 @@ public sealed class LlmBrainTests
         var turn = await chat.SayAsync("Sam");
 
         turn.Reply.ShouldNotContain("porn");
+        turn.Frames.Where(f => f.Type == "avery_stream_chunk").ShouldAllBe(f => !f.Text("text")!.Contains("porn"), "flagged words are held back while the model streams");
         turn.Reply.ShouldContain("Sam");
         (await EventsAsync(llm.Avery, "avery_llm_fallback")).Single().Properties.GetProperty("reason").GetString().ShouldBe("moderation");
     }

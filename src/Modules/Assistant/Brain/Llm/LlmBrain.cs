@@ -8,9 +8,10 @@ namespace CreatorOS.Modules.Assistant.Brain.Llm;
 
 /// <summary>
 /// Avery on a language model: the system prompt from the <see cref="BrainContext"/>, the history
-/// window, the tool declarations the offline brain uses, and the provider's streamed answer
-/// assembled into one message. Buttons come from the offline brain's question for the phase, so the
-/// coach always has the same one-click answers whichever brain spoke.
+/// window, the tool declarations the offline brain uses, and the provider's streamed answer, passed
+/// on to the turn's <see cref="LiveReply"/> as it arrives and assembled into one message. Buttons come
+/// from the offline brain's question for the phase, so the coach always has the same one-click
+/// answers whichever brain spoke.
 /// </summary>
 internal sealed class LlmBrain(ModelGateway gateway)
 {
@@ -26,7 +27,23 @@ internal sealed class LlmBrain(ModelGateway gateway)
             MaxOutputTokens = gateway.Options.MaxTokens,
             Temperature = gateway.Options.Temperature,
         };
-        var response = await model.GetStreamingResponseAsync(prompt, request, cancellationToken).ToChatResponseAsync(cancellationToken);
+        var live = options.AdditionalProperties?.GetValueOrDefault(LlmKeys.LiveReply) as LiveReply;
+        List<ChatResponseUpdate> updates = [];
+        await foreach (var update in model.GetStreamingResponseAsync(prompt, request, cancellationToken))
+        {
+            updates.Add(update);
+            if (live is not null && update.Text is { Length: > 0 } words)
+            {
+                await live.WriteAsync(words);
+            }
+        }
+
+        if (live is not null)
+        {
+            await live.EndPieceAsync();
+        }
+
+        var response = updates.ToChatResponse();
         response.ModelId ??= request.ModelId;
         var reply = response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant) ?? new ChatMessage(ChatRole.Assistant, string.Empty);
         var calls = reply.Contents.OfType<FunctionCallContent>().ToList();

@@ -81,6 +81,25 @@ public sealed class LlmStreamingTests
         llm.Model.ChatRequests.ShouldBe(1, "a stream that already spoke is never retried");
     }
 
+    [Theory]
+    [InlineData("openai")]
+    [InlineData("anthropic")]
+    public async Task A_timed_out_call_tells_the_coach_to_give_it_a_second_while_it_is_retried(string provider)
+    {
+        await using var llm = await LlmAvery.StartAsync(new Dictionary<string, string?> { ["Ai:Timeout"] = "00:00:01" }, provider);
+        await using var chat = await llm.OpenChatAsync();
+        llm.Model.Enqueue(FakeStep.Say("too late") with { Delay = TimeSpan.FromSeconds(3) }, FakeStep.Say("Here I am, sorry for the wait!"));
+
+        var turn = await chat.SayAsync("hello?");
+
+        var chunks = turn.Frames.Where(f => f.Type == "avery_stream_chunk").Select(f => f.Text("text")!).ToList();
+        chunks[0].ShouldBe("Give me one sec... 🤔", "spec 2.4: a timeout is retried and the coach is told so");
+        string.Concat(chunks).ShouldBe("Give me one sec... 🤔\n\nHere I am, sorry for the wait!");
+        turn.Reply.ShouldBe("Here I am, sorry for the wait!", "the final message is the answer; the status line was for the wait");
+        (await SavedReplyAsync(llm.Avery, turn.End.Text("id")!)).ShouldBe(turn.Reply);
+        llm.Model.ChatRequests.ShouldBe(2);
+    }
+
     [Fact]
     public async Task After_tool_calls_the_answer_streams_after_the_tool_frames()
     {

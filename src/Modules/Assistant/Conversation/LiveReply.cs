@@ -24,6 +24,7 @@ internal sealed class LiveReply(IFrameSink sink, string? replyTo)
 
     private readonly StringBuilder _shown = new();
     private readonly StringBuilder _held = new();
+    private readonly HashSet<string> _lines = new(StringComparer.Ordinal);
     private bool _breakPending;
     private bool _blocked;
 
@@ -63,12 +64,19 @@ internal sealed class LiveReply(IFrameSink sink, string? replyTo)
         _breakPending = _shown.Length > 0;
     }
 
-    /// <summary>A line of its own, e.g. the error table's "Give me one sec... 🤔" while a model call is retried.</summary>
-    public async ValueTask SayAsync(string line)
+    /// <summary>
+    /// A line of its own, once per turn however often it is asked for, e.g. the error table's
+    /// "Give me one sec... 🤔" while a model call is retried. It is not part of the final message.
+    /// </summary>
+    public async ValueTask SayOnceAsync(string line)
     {
-        _held.Clear();
+        if (!_lines.Add(line))
+        {
+            return;
+        }
+
         await ShowAsync(line);
-        _breakPending = true;
+        _breakPending = _shown.Length > 0;
     }
 
     /// <summary>What is left to stream of the final reply: all of it when nothing was shown, else what continues the shown text.</summary>

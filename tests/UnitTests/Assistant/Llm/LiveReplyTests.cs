@@ -67,12 +67,13 @@ public sealed class LiveReplyTests
     }
 
     [Fact]
-    public async Task A_status_line_and_a_second_piece_are_set_apart_by_a_blank_line()
+    public async Task A_status_line_is_said_once_and_set_apart_from_the_answer_by_a_blank_line()
     {
         var frames = new Frames();
         var live = new LiveReply(frames, null);
 
-        await live.SayAsync("Give me one sec... 🤔");
+        await live.SayOnceAsync("Give me one sec... 🤔");
+        await live.SayOnceAsync("Give me one sec... 🤔");
         await live.WriteAsync("Here I am!");
         await live.EndPieceAsync();
 

@@ -1,4 +1,5 @@
 using CreatorOS.AgentRuntime;
+using CreatorOS.AgentRuntime.Providers;
 using CreatorOS.AgentRuntime.Resilience;
 using CreatorOS.Modules.Assistant.Brain.Offline;
 using CreatorOS.Modules.Assistant.Conversation;
@@ -15,6 +16,9 @@ namespace CreatorOS.Modules.Assistant.Brain.Llm;
 /// </summary>
 internal sealed class LlmBrain(ModelGateway gateway)
 {
+    /// <summary>Spec 2.4's words for a model call that timed out and is being retried.</summary>
+    public const string OneSecReply = "Give me one sec... 🤔";
+
     public async Task<ChatResponse> AskAsync(IChatClient model, IReadOnlyList<ChatMessage> messages, ChatOptions options, BrainContext context, CancellationToken cancellationToken)
     {
         List<ChatMessage> prompt = [new(ChatRole.System, AveryPrompts.System(context))];
@@ -28,6 +32,11 @@ internal sealed class LlmBrain(ModelGateway gateway)
             Temperature = gateway.Options.Temperature,
         };
         var live = options.AdditionalProperties?.GetValueOrDefault(LlmKeys.LiveReply) as LiveReply;
+        if (live is not null)
+        {
+            request.AdditionalProperties = new() { [RetryingChatClient.RetryObserverKey] = StillThinking(live) };
+        }
+
         List<ChatResponseUpdate> updates = [];
         await foreach (var update in model.GetStreamingResponseAsync(prompt, request, cancellationToken))
         {
@@ -70,6 +79,15 @@ internal sealed class LlmBrain(ModelGateway gateway)
             AdditionalProperties = new() { [RetryingChatClient.AttemptsKey] = Attempts(response) },
         };
     }
+
+    /// <summary>Spec 2.4: a timed-out call is retried, and the coach hears so instead of silence (rate limits are retried silently).</summary>
+    private static Func<RetryNotice, CancellationToken, ValueTask> StillThinking(LiveReply live) => async (notice, _) =>
+    {
+        if (notice.Failure == ProviderFailure.Timeout)
+        {
+            await live.SayOnceAsync(OneSecReply);
+        }
+    };
 
     /// <summary>The retry layer marks the stream's first update; aggregation keeps it on the response or on its message.</summary>
     private static object Attempts(ChatResponse response) =>

@@ -79,6 +79,9 @@ public sealed class LlmStreamingTests
         (await SavedReplyAsync(llm.Avery, turn.End.Text("id")!)).ShouldBe(turn.Reply);
         (await llm.Avery.StoreAsync()).Profile.PreferredName.ShouldBe("Sam");
         llm.Model.ChatRequests.ShouldBe(1, "a stream that already spoke is never retried");
+        await using var scope = llm.Avery.Host.Services.CreateAsyncScope();
+        var fallback = await scope.ServiceProvider.GetRequiredService<AssistantDbContext>().Events.AsNoTracking().SingleAsync(e => e.EventName == "avery_llm_fallback");
+        fallback.Properties.ShouldContain("\"afterWords\":true");
     }
 
     [Theory]

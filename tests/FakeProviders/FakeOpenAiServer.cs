@@ -43,7 +43,7 @@ public sealed class FakeOpenAiServer : FakeModelServer
                 await StreamTextAsync(http, id, request.Model, text.Text, promptTokens, step.PieceDelay);
                 return;
             case FakeStreamFailure broken:
-                await StreamThenDropAsync(http, id, request.Model, broken, step.PieceDelay);
+                await StreamThenBreakAsync(http, id, request.Model, broken, step.PieceDelay);
                 return;
             case FakeToolCalls calls when request.Stream:
                 await StreamCallsAsync(http, id, request.Model, calls.Calls, promptTokens);
@@ -106,15 +106,15 @@ public sealed class FakeOpenAiServer : FakeModelServer
         await EndAsync(http, id, model, promptTokens, Math.Max(1, text.Length / 4));
     }
 
-    /// <summary>The chat-completions stream has no error event: a failing server sends some text and drops the connection.</summary>
-    private static async Task StreamThenDropAsync(HttpContext http, string id, string model, FakeStreamFailure broken, TimeSpan pieceDelay)
+    /// <summary>
+    /// A server failing mid-answer (OpenAI, vLLM and proxies do this): some text, then an error object in
+    /// the stream, and the end of the response without a finish reason or <c>[DONE]</c>.
+    /// </summary>
+    private static async Task StreamThenBreakAsync(HttpContext http, string id, string model, FakeStreamFailure broken, TimeSpan pieceDelay)
     {
         StartStream(http);
         await StreamPiecesAsync(http, id, model, broken.TextBefore, pieceDelay);
-
-        // A reset discards what the client has received but not read yet: give it a moment to read the words.
-        await Task.Delay(TimeSpan.FromMilliseconds(200), http.RequestAborted);
-        http.Abort();
+        await WriteEventAsync(http, null, new JsonObject { ["error"] = new JsonObject { ["message"] = "The server had an error while processing your request.", ["type"] = broken.ErrorType } }.ToJsonString());
     }
 
     private static async Task StreamPiecesAsync(HttpContext http, string id, string model, string text, TimeSpan pieceDelay)

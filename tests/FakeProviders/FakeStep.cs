@@ -25,7 +25,7 @@ public abstract record FakeStep
 
     /// <summary>
     /// A stream that sends <paramref name="textBefore"/> and then breaks: Anthropic reports an error event,
-    /// the OpenAI fake drops the connection (what a chat-completions stream does when the server fails).
+    /// the OpenAI fake an error object and the end of the stream without a finish reason.
     /// </summary>
     public static FakeStep FailMidStream(string errorType, string textBefore) => new FakeStreamFailure(errorType, textBefore);
 }

@@ -89,20 +89,31 @@ public sealed class FakeAnthropicServer : FakeModelServer
                 return;
             case FakeStreamFailure broken:
                 StartStream(http);
-                await WriteEventAsync(http, "message_start", AnthropicEvents.Stream(id, model, FakeStep.Say(string.Empty), inputTokens).First().Data.ToJsonString());
+                var before = broken.TextBefore.Length == 0
+                    ? AnthropicEvents.Stream(id, model, FakeStep.Say(string.Empty), inputTokens).Take(1)
+                    : AnthropicEvents.Stream(id, model, FakeStep.Say(broken.TextBefore), inputTokens).TakeWhile(e => e.Name != "content_block_stop");
+                await WriteAllAsync(http, before, step.PieceDelay);
                 await WriteEventAsync(http, "error", System.Text.Json.JsonSerializer.Serialize(new { type = "error", error = new { type = broken.ErrorType, message = "Fake stream error" } }));
                 return;
             case FakeText or FakeToolCalls when request.Stream:
                 StartStream(http);
-                foreach (var (name, data) in AnthropicEvents.Stream(id, model, step, inputTokens))
-                {
-                    await WriteEventAsync(http, name, data.ToJsonString());
-                }
-
+                await WriteAllAsync(http, AnthropicEvents.Stream(id, model, step, inputTokens), step.PieceDelay);
                 return;
             default:
                 await http.Response.WriteAsJsonAsync(AnthropicEvents.Message(id, model, step, inputTokens));
                 return;
+        }
+    }
+
+    private static async Task WriteAllAsync(HttpContext http, IEnumerable<(string Name, System.Text.Json.Nodes.JsonObject Data)> events, TimeSpan pieceDelay)
+    {
+        foreach (var (name, data) in events)
+        {
+            await WriteEventAsync(http, name, data.ToJsonString());
+            if (pieceDelay > TimeSpan.Zero && name == "content_block_delta")
+            {
+                await Task.Delay(pieceDelay, http.RequestAborted);
+            }
         }
     }
 

@@ -40,7 +40,10 @@ public sealed class FakeOpenAiServer : FakeModelServer
                 await FailAsync(http, failure);
                 return;
             case FakeText text when request.Stream:
-                await StreamTextAsync(http, id, request.Model, text.Text, promptTokens);
+                await StreamTextAsync(http, id, request.Model, text.Text, promptTokens, step.PieceDelay);
+                return;
+            case FakeStreamFailure broken:
+                await StreamThenBreakAsync(http, id, request.Model, broken, step.PieceDelay);
                 return;
             case FakeToolCalls calls when request.Stream:
                 await StreamCallsAsync(http, id, request.Model, calls.Calls, promptTokens);
@@ -95,17 +98,36 @@ public sealed class FakeOpenAiServer : FakeModelServer
         };
     }
 
-    private static async Task StreamTextAsync(HttpContext http, string id, string model, string text, int promptTokens)
+    private static async Task StreamTextAsync(HttpContext http, string id, string model, string text, int promptTokens, TimeSpan pieceDelay)
     {
         StartStream(http);
+        await StreamPiecesAsync(http, id, model, text, pieceDelay);
+        await ChunkAsync(http, id, model, new JsonObject(), "stop");
+        await EndAsync(http, id, model, promptTokens, Math.Max(1, text.Length / 4));
+    }
+
+    /// <summary>
+    /// A server failing mid-answer (OpenAI, vLLM and proxies do this): some text, then an error object in
+    /// the stream, and the end of the response without a finish reason or <c>[DONE]</c>.
+    /// </summary>
+    private static async Task StreamThenBreakAsync(HttpContext http, string id, string model, FakeStreamFailure broken, TimeSpan pieceDelay)
+    {
+        StartStream(http);
+        await StreamPiecesAsync(http, id, model, broken.TextBefore, pieceDelay);
+        await WriteEventAsync(http, null, new JsonObject { ["error"] = new JsonObject { ["message"] = "The server had an error while processing your request.", ["type"] = broken.ErrorType } }.ToJsonString());
+    }
+
+    private static async Task StreamPiecesAsync(HttpContext http, string id, string model, string text, TimeSpan pieceDelay)
+    {
         await ChunkAsync(http, id, model, new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }, null);
         foreach (var piece in Pieces(text, 8))
         {
             await ChunkAsync(http, id, model, new JsonObject { ["content"] = piece }, null);
+            if (pieceDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(pieceDelay, http.RequestAborted);
+            }
         }
-
-        await ChunkAsync(http, id, model, new JsonObject(), "stop");
-        await EndAsync(http, id, model, promptTokens, Math.Max(1, text.Length / 4));
     }
 
     private static async Task StreamCallsAsync(HttpContext http, string id, string model, IReadOnlyList<FakeToolCall> calls, int promptTokens)

@@ -6,6 +6,9 @@ public abstract record FakeStep
     /// <summary>Wait this long before the answer starts (a slow provider; timeouts).</summary>
     public TimeSpan Delay { get; init; }
 
+    /// <summary>Wait this long between the streamed pieces of a text (a model that writes slowly).</summary>
+    public TimeSpan PieceDelay { get; init; }
+
     /// <summary>Words, streamed in small pieces when the client asked for a stream.</summary>
     public static FakeStep Say(string text) => new FakeText(text);
 
@@ -18,7 +21,13 @@ public abstract record FakeStep
     public static FakeStep Fail(int status, string? retryAfter = null) => new FakeFailure(status, retryAfter);
 
     /// <summary>A stream that starts with HTTP 200 and then reports an error event (Anthropic: <c>event: error</c>).</summary>
-    public static FakeStep FailMidStream(string errorType) => new FakeStreamFailure(errorType);
+    public static FakeStep FailMidStream(string errorType) => new FakeStreamFailure(errorType, string.Empty);
+
+    /// <summary>
+    /// A stream that sends <paramref name="textBefore"/> and then breaks: Anthropic reports an error event,
+    /// the OpenAI fake an error object and the end of the stream without a finish reason.
+    /// </summary>
+    public static FakeStep FailMidStream(string errorType, string textBefore) => new FakeStreamFailure(errorType, textBefore);
 }
 
 public sealed record FakeText(string Text) : FakeStep;
@@ -27,6 +36,6 @@ public sealed record FakeToolCalls(IReadOnlyList<FakeToolCall> Calls) : FakeStep
 
 public sealed record FakeFailure(int Status, string? RetryAfter) : FakeStep;
 
-public sealed record FakeStreamFailure(string ErrorType) : FakeStep;
+public sealed record FakeStreamFailure(string ErrorType, string TextBefore) : FakeStep;
 
 public sealed record FakeToolCall(string Name, string ArgumentsJson);

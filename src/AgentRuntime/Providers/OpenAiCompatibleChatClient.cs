@@ -139,13 +139,20 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
             }
         }
 
+        // The SDK skips an error object sent mid-stream and ends quietly; a complete answer always has a
+        // finish reason, so without one the words so far are a broken answer, not the whole of it.
+        if (finish is null)
+        {
+            throw new ProviderException(ProviderFailure.ApiError, "The provider's stream ended before the answer was complete.");
+        }
+
         yield return new ChatResponseUpdate(AiChatRole.Assistant, [.. calls.Values.Select(c => ToolWire.Call(c.Id, c.Name, c.Arguments.ToString()))])
         {
             ResponseId = responseId,
             MessageId = responseId,
             ModelId = modelId ?? model,
             CreatedAt = _clock.GetUtcNow(),
-            FinishReason = finish ?? (calls.Count > 0 ? Microsoft.Extensions.AI.ChatFinishReason.ToolCalls : Microsoft.Extensions.AI.ChatFinishReason.Stop),
+            FinishReason = finish,
         };
     }
 

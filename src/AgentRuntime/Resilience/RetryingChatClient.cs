@@ -8,7 +8,8 @@ namespace CreatorOS.AgentRuntime.Resilience;
 /// <summary>
 /// Applies the error table to a provider client: a time limit per attempt, retries by failure kind
 /// with <see cref="RetryPlan"/> backoff, and after the last attempt a <see cref="ProviderException"/>
-/// carrying the attempt count, for the caller's fallback. A stream is only retried before its first
+/// carrying the attempt count, for the caller's fallback; before each retry the caller may be told
+/// (<see cref="RetryObserverKey"/>). A stream is only retried before its first
 /// update reached the caller; after that a failure is passed on, never replayed twice.
 /// </summary>
 public sealed class RetryingChatClient(IChatClient inner, AgentRuntimeOptions options, RetryPlan plan, TimeProvider clock, ILogger logger)
@@ -16,6 +17,12 @@ public sealed class RetryingChatClient(IChatClient inner, AgentRuntimeOptions op
 {
     /// <summary>Key in <see cref="ChatResponse.AdditionalProperties"/>: int, the attempts a successful call took.</summary>
     public const string AttemptsKey = "agent.attempts";
+
+    /// <summary>
+    /// Key in <see cref="ChatOptions.AdditionalProperties"/>: a <c>Func&lt;RetryNotice, CancellationToken, ValueTask&gt;</c>
+    /// called before each retry is waited for.
+    /// </summary>
+    public const string RetryObserverKey = "agent.on_retry";
 
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -32,7 +39,7 @@ public sealed class RetryingChatClient(IChatClient inner, AgentRuntimeOptions op
             }
             catch (Exception exception) when (Failure(exception, attempt, cancellationToken) is { } failure)
             {
-                await WaitOrGiveUpAsync(attempt, failure, cancellationToken);
+                await WaitOrGiveUpAsync(attempt, failure, options, cancellationToken);
             }
         }
     }
@@ -85,7 +92,7 @@ public sealed class RetryingChatClient(IChatClient inner, AgentRuntimeOptions op
                 yield break;
             }
 
-            await WaitOrGiveUpAsync(attempt, failed, cancellationToken);
+            await WaitOrGiveUpAsync(attempt, failed, options, cancellationToken);
         }
     }
 
@@ -99,7 +106,7 @@ public sealed class RetryingChatClient(IChatClient inner, AgentRuntimeOptions op
         _ => null,
     };
 
-    private async Task WaitOrGiveUpAsync(int attempt, ProviderException failure, CancellationToken cancellationToken)
+    private async Task WaitOrGiveUpAsync(int attempt, ProviderException failure, ChatOptions? chatOptions, CancellationToken cancellationToken)
     {
         var delay = plan.DelayBefore(attempt, failure);
         if (delay is null)
@@ -109,6 +116,10 @@ public sealed class RetryingChatClient(IChatClient inner, AgentRuntimeOptions op
         }
 
         logger.LogInformation("Model call failed ({Failure}, HTTP {Status}); retry {Retry} in {DelayMs} ms", failure.Failure, failure.Status, attempt, (int)delay.Value.TotalMilliseconds);
+        if (chatOptions?.AdditionalProperties?.GetValueOrDefault(RetryObserverKey) is Func<RetryNotice, CancellationToken, ValueTask> observer)
+        {
+            await observer(new RetryNotice(failure.Failure, attempt, delay.Value), cancellationToken);
+        }
         await Task.Delay(delay.Value, clock, cancellationToken);
     }
 }

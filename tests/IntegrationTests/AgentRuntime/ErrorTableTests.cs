@@ -55,6 +55,30 @@ public abstract class ErrorTableTests<TServer>(Func<Task<TServer>> start) : IAsy
     }
 
     [Fact]
+    public async Task The_caller_is_told_before_each_retry_is_waited_for()
+    {
+        _server.Enqueue(FakeStep.Fail(429, "0"), FakeStep.Fail(429, "0"), FakeStep.Say("Third time lucky."));
+        using var client = Client();
+        var notices = new List<RetryNotice>();
+        var options = new ChatOptions
+        {
+            AdditionalProperties = new()
+            {
+                [RetryingChatClient.RetryObserverKey] = (Func<RetryNotice, CancellationToken, ValueTask>)((notice, _) =>
+                {
+                    notices.Add(notice);
+                    return ValueTask.CompletedTask;
+                }),
+            },
+        };
+
+        var response = await client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "hi")], options).ToChatResponseAsync();
+
+        response.Text.ShouldBe("Third time lucky.");
+        notices.ShouldBe([new RetryNotice(ProviderFailure.RateLimited, 1, TimeSpan.Zero), new RetryNotice(ProviderFailure.RateLimited, 2, TimeSpan.Zero)]);
+    }
+
+    [Fact]
     public async Task Rate_limit_honours_retry_after_and_then_succeeds()
     {
         _server.Enqueue(FakeStep.Fail(429, "1"), FakeStep.Say("Back again!"));

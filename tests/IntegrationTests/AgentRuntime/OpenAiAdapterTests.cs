@@ -41,6 +41,25 @@ public sealed class OpenAiAdapterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stream_that_breaks_after_some_words_delivers_them_then_fails_as_an_api_error()
+    {
+        _server.Enqueue(FakeStep.FailMidStream("server_error", "Great to meet you, let me just set"));
+        using var client = Client();
+
+        var words = new List<string>();
+        var failure = await Should.ThrowAsync<ProviderException>(async () =>
+        {
+            await foreach (var update in client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "hi")]))
+            {
+                words.Add(update.Text);
+            }
+        });
+
+        failure.Failure.ShouldBe(ProviderFailure.ApiError);
+        string.Concat(words).ShouldBe("Great to meet you, let me just set");
+    }
+
+    [Fact]
     public async Task Streamed_tool_call_fragments_are_assembled_into_whole_calls()
     {
         _server.Enqueue(FakeStep.Call(

@@ -1,4 +1,5 @@
 using CreatorOS.FakeProviders;
+using CreatorOS.IntegrationTests.Support;
 
 namespace CreatorOS.IntegrationTests.Assistant;
 
@@ -15,7 +16,8 @@ public sealed class LlmAvery : IAsyncDisposable
 
     public LiveAvery Avery { get; }
 
-    public static async Task<LlmAvery> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string provider = "openai")
+    /// <summary>Starts the fake provider and a host; hosts given one <paramref name="database"/> act as nodes of one cluster.</summary>
+    public static async Task<LlmAvery> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string provider = "openai", TestDatabase? database = null)
     {
         FakeModelServer model = provider == "anthropic" ? await FakeAnthropicServer.StartAsync() : await FakeOpenAiServer.StartAsync();
         var merged = new Dictionary<string, string?>
@@ -31,7 +33,7 @@ public sealed class LlmAvery : IAsyncDisposable
             merged[key] = value;
         }
 
-        return new LlmAvery(model, await LiveAvery.StartAsync(settings: merged));
+        return new LlmAvery(model, await LiveAvery.StartAsync(settings: merged, database: database));
     }
 
     /// <summary>Signs up Sam and opens the chat (the greeting never calls the model).</summary>

@@ -156,6 +156,7 @@ public sealed class LlmBrainTests
         var turn = await chat.SayAsync("hello?");
 
         turn.Reply.ShouldBe("Here I am!");
+        turn.Frames.ShouldNotContain(f => f.Type == "avery_stream_chunk" && f.Text("text")!.Contains("one sec"), "spec 2.4: rate limits are retried silently");
         llm.Model.ChatRequests.ShouldBe(3);
         (await EventsAsync(llm.Avery, "avery_api_call")).Single().Properties.GetProperty("attempts").GetInt32().ShouldBe(3);
     }
@@ -170,6 +171,8 @@ public sealed class LlmBrainTests
         var turn = await chat.SayAsync("Sam");
 
         turn.Reply.ShouldContain("Sam");
+        turn.Frames.Count(f => f.Type == "avery_stream_chunk" && f.Text("text") == "Give me one sec... 🤔").ShouldBe(1, "said once, however many retries");
+        turn.Reply.ShouldNotContain("one sec");
         llm.Model.ChatRequests.ShouldBeLessThanOrEqualTo(3);
         (await EventsAsync(llm.Avery, "avery_api_call")).Single().Properties.GetProperty("attempts").GetInt32().ShouldBe(3);
         (await EventsAsync(llm.Avery, "avery_llm_fallback")).Single().Properties.GetProperty("reason").GetString().ShouldBe("Timeout");
@@ -200,6 +203,7 @@ public sealed class LlmBrainTests
         var turn = await chat.SayAsync("Sam");
 
         turn.Reply.ShouldNotContain("porn");
+        turn.Frames.Where(f => f.Type == "avery_stream_chunk").ShouldAllBe(f => !f.Text("text")!.Contains("porn"), "flagged words are held back while the model streams");
         turn.Reply.ShouldContain("Sam");
         (await EventsAsync(llm.Avery, "avery_llm_fallback")).Single().Properties.GetProperty("reason").GetString().ShouldBe("moderation");
     }

@@ -66,7 +66,9 @@ internal sealed class BrainRouter(
         catch (ProviderException failure)
         {
             calls.Failed(coach, "conversation", llm.ModelFor(context), failure, started);
-            log.Track(coach, "avery_llm_fallback", new { reason = failure.Failure.ToString() });
+            // afterWords: the model had already streamed some words, which the offline answer replaces.
+            var afterWords = options.AdditionalProperties.GetValueOrDefault(LlmKeys.LiveReply) is LiveReply { Shown.Length: > 0 };
+            log.Track(coach, "avery_llm_fallback", new { reason = failure.Failure.ToString(), afterWords });
             logger.LogWarning("Model unavailable ({Failure}); the offline brain answers this turn", failure.Failure);
             return await OfflineAsync(history, options, cancellationToken);
         }

@@ -51,7 +51,7 @@ internal sealed class ConversationEngine(
         await sink.SendAsync(ServerFrames.ProgressUpdate, ProgressPayload(turn));
         if (occasion is not null)
         {
-            var reply = await AskAsync([], turn, coach, cancellationToken);
+            var reply = await AskAsync([], turn, coach, null, cancellationToken);
             var text = reply.Text;
             var message = log.Add(coach, ConversationMessage.AveryRole, text, turn.Phase.WireName(), Buttons(reply), Preview(reply), turn.ProgressPct);
             await sink.SendAsync(ServerFrames.AveryMessage, MessagePayload(message.Id, text, reply, turn));
@@ -76,6 +76,7 @@ internal sealed class ConversationEngine(
         string text;
         ChatMessage reply;
         var calls = new List<object>();
+        var live = new LiveReply(sink, replyTo);
         if (verdict.Flagged)
         {
             reply = new ChatMessage(ChatRole.Assistant, ModerationReply);
@@ -97,7 +98,7 @@ internal sealed class ConversationEngine(
             }
 
             messages.Add(InputMessage(input));
-            (reply, context, state) = await RunBrainAsync(coach, conversation, messages, context, state, sink, calls, replyTo, cancellationToken);
+            (reply, context, state) = await RunBrainAsync(coach, conversation, messages, context, state, sink, calls, replyTo, live, cancellationToken);
             text = reply.Text;
             (text, reply, state) = GuardAgainstLoops(text, reply, state);
         }
@@ -118,7 +119,8 @@ internal sealed class ConversationEngine(
             log.Db.AddIntegrationEvent(new OnboardingCompleted(Guid.CreateVersion7(now), now, coach.WorkspaceId, coach.UserId));
         }
 
-        // Saved before anything is said: the coach never sees a reply that was not kept.
+        // Saved before the reply is complete: the coach never gets a final message that was not kept
+        // (a model's words may already be streaming; the final message says which of them stand).
         await log.SaveAsync(cancellationToken);
 
         if (context.Phase != phaseBefore || calls.Count > 0)
@@ -126,7 +128,7 @@ internal sealed class ConversationEngine(
             await sink.SendAsync(ServerFrames.ProgressUpdate, ProgressPayload(context), replyTo);
         }
 
-        foreach (var chunk in Chunks(text))
+        foreach (var chunk in Chunks(live.Rest(text)))
         {
             await sink.SendAsync(ServerFrames.StreamChunk, new { text = chunk }, replyTo);
         }
@@ -153,11 +155,11 @@ internal sealed class ConversationEngine(
 
     /// <summary>Asks the brain, runs its tool calls, and asks again with the results until it answers in words.</summary>
     private async Task<(ChatMessage Reply, BrainContext Context, PhaseState State)> RunBrainAsync(
-        CoachIdentity coach, CoachConversation conversation, List<ChatMessage> messages, BrainContext context, PhaseState state, IFrameSink sink, List<object> calls, string? replyTo, CancellationToken cancellationToken)
+        CoachIdentity coach, CoachConversation conversation, List<ChatMessage> messages, BrainContext context, PhaseState state, IFrameSink sink, List<object> calls, string? replyTo, LiveReply live, CancellationToken cancellationToken)
     {
         for (var round = 0; ; round++)
         {
-            var reply = await AskAsync(messages, context, coach, cancellationToken);
+            var reply = await AskAsync(messages, context, coach, live, cancellationToken);
             state = Remember(state, reply);
             var requested = reply.Contents.OfType<FunctionCallContent>().ToList();
             if (requested.Count == 0 || round == MaxToolRounds)
@@ -235,13 +237,18 @@ internal sealed class ConversationEngine(
         return (text, reply, state.Remember(new Dictionary<string, string?> { [MisunderstoodFact] = streak == 0 ? null : streak.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
     }
 
-    private async Task<ChatMessage> AskAsync(List<ChatMessage> messages, BrainContext context, CoachIdentity coach, CancellationToken cancellationToken)
+    private async Task<ChatMessage> AskAsync(List<ChatMessage> messages, BrainContext context, CoachIdentity coach, LiveReply? live, CancellationToken cancellationToken)
     {
         var chatOptions = new ChatOptions
         {
             Tools = tools.Declarations(),
             AdditionalProperties = new AdditionalPropertiesDictionary { [BrainKeys.Context] = context, [LlmKeys.Coach] = coach },
         };
+        if (live is not null)
+        {
+            chatOptions.AdditionalProperties[LlmKeys.LiveReply] = live;
+        }
+
         var response = await brain.GetResponseAsync(messages, chatOptions, cancellationToken);
         return response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant) ?? new ChatMessage(ChatRole.Assistant, string.Empty);
     }

@@ -1,5 +1,6 @@
 using CreatorOS.Modules.Assistant.Conversation;
 using CreatorOS.Modules.Assistant.Insights;
+using CreatorOS.Modules.Assistant.Spending;
 using CreatorOS.SharedKernel.Outbox;
 using CreatorOS.SharedKernel.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,10 @@ internal sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> op
     public DbSet<WorkspaceEventSpan> WorkspaceEventSpans => Set<WorkspaceEventSpan>();
 
     public DbSet<YearToDateRollup> YearToDateRollups => Set<YearToDateRollup>();
+
+    public DbSet<CoachDailySpend> CoachDailySpend => Set<CoachDailySpend>();
+
+    public DbSet<PlatformSpendAlert> PlatformSpendAlerts => Set<PlatformSpendAlert>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseSortableTimestampsOnSqlite(Database);
@@ -77,6 +82,15 @@ internal sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> op
         span.HasKey(s => new { s.EventName, s.WorkspaceId });
         span.Property(s => s.EventName).HasMaxLength(100);
         span.HasIndex(s => new { s.EventName, s.LastAt, s.WorkspaceId });
+
+        var spend = modelBuilder.Entity<CoachDailySpend>();
+        spend.ToTable("assistant_coach_daily_spend");
+        spend.HasKey(s => new { s.WorkspaceId, s.Day });
+        spend.HasIndex(s => s.Day);
+
+        var alert = modelBuilder.Entity<PlatformSpendAlert>();
+        alert.ToTable("assistant_platform_spend_alerts");
+        alert.HasKey(a => a.Day);
 
         modelBuilder.MapOutbox(Prefix);
         modelBuilder.ApplySnakeCaseColumns();

@@ -36,6 +36,7 @@ internal sealed class AssistantPersonalData(AssistantDbContext db, PhotoStore ph
         await db.Rollups.Where(r => ownedKeys.Contains(r.Dimension)).ExecuteDeleteAsync(cancellationToken);
         await db.YearToDateRollups.Where(y => ownedKeys.Contains(y.Dimension)).ExecuteDeleteAsync(cancellationToken);
         await db.WorkspaceEventSpans.Where(s => owned.Contains(s.WorkspaceId)).ExecuteDeleteAsync(cancellationToken);
+        await db.CoachDailySpend.Where(s => owned.Contains(s.WorkspaceId)).ExecuteDeleteAsync(cancellationToken);
         foreach (var id in owned.Append(subject.UserId))
         {
             await db.Set<OutboxMessage>().PurgeMentionsAsync(id, cancellationToken);

@@ -1,4 +1,5 @@
 using CreatorOS.AgentRuntime;
+using CreatorOS.AgentRuntime.Providers;
 using CreatorOS.AgentRuntime.Resilience;
 using CreatorOS.Modules.Assistant.Brain.Offline;
 using CreatorOS.Modules.Assistant.Conversation;
@@ -8,12 +9,16 @@ namespace CreatorOS.Modules.Assistant.Brain.Llm;
 
 /// <summary>
 /// Avery on a language model: the system prompt from the <see cref="BrainContext"/>, the history
-/// window, the tool declarations the offline brain uses, and the provider's streamed answer
-/// assembled into one message. Buttons come from the offline brain's question for the phase, so the
-/// coach always has the same one-click answers whichever brain spoke.
+/// window, the tool declarations the offline brain uses, and the provider's streamed answer, passed
+/// on to the turn's <see cref="LiveReply"/> as it arrives and assembled into one message. Buttons come
+/// from the offline brain's question for the phase, so the coach always has the same one-click
+/// answers whichever brain spoke.
 /// </summary>
 internal sealed class LlmBrain(ModelGateway gateway)
 {
+    /// <summary>Spec 2.4's words for a model call that timed out and is being retried.</summary>
+    public const string OneSecReply = "Give me one sec... 🤔";
+
     public async Task<ChatResponse> AskAsync(IChatClient model, IReadOnlyList<ChatMessage> messages, ChatOptions options, BrainContext context, CancellationToken cancellationToken)
     {
         List<ChatMessage> prompt = [new(ChatRole.System, AveryPrompts.System(context))];
@@ -26,7 +31,28 @@ internal sealed class LlmBrain(ModelGateway gateway)
             MaxOutputTokens = gateway.Options.MaxTokens,
             Temperature = gateway.Options.Temperature,
         };
-        var response = await model.GetStreamingResponseAsync(prompt, request, cancellationToken).ToChatResponseAsync(cancellationToken);
+        var live = options.AdditionalProperties?.GetValueOrDefault(LlmKeys.LiveReply) as LiveReply;
+        if (live is not null)
+        {
+            request.AdditionalProperties = new() { [RetryingChatClient.RetryObserverKey] = StillThinking(live) };
+        }
+
+        List<ChatResponseUpdate> updates = [];
+        await foreach (var update in model.GetStreamingResponseAsync(prompt, request, cancellationToken))
+        {
+            updates.Add(update);
+            if (live is not null && update.Text is { Length: > 0 } words)
+            {
+                await live.WriteAsync(words);
+            }
+        }
+
+        if (live is not null)
+        {
+            await live.EndPieceAsync();
+        }
+
+        var response = updates.ToChatResponse();
         response.ModelId ??= request.ModelId;
         var reply = response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant) ?? new ChatMessage(ChatRole.Assistant, string.Empty);
         var calls = reply.Contents.OfType<FunctionCallContent>().ToList();
@@ -53,6 +79,15 @@ internal sealed class LlmBrain(ModelGateway gateway)
             AdditionalProperties = new() { [RetryingChatClient.AttemptsKey] = Attempts(response) },
         };
     }
+
+    /// <summary>Spec 2.4: a timed-out call is retried, and the coach hears so instead of silence (rate limits are retried silently).</summary>
+    private static Func<RetryNotice, CancellationToken, ValueTask> StillThinking(LiveReply live) => async (notice, _) =>
+    {
+        if (notice.Failure == ProviderFailure.Timeout)
+        {
+            await live.SayOnceAsync(OneSecReply);
+        }
+    };
 
     /// <summary>The retry layer marks the stream's first update; aggregation keeps it on the response or on its message.</summary>
     private static object Attempts(ChatResponse response) =>

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using CreatorOS.Modules.Assistant.Conversation;
+using CreatorOS.Modules.Assistant.Protocol;
+
+namespace CreatorOS.UnitTests.Assistant.Llm;
+
+public sealed class LiveReplyTests
+{
+    private sealed class Frames : IFrameSink
+    {
+        public List<string> Chunks { get; } = [];
+
+        public ValueTask SendAsync(string type, object payload, string? replyTo = null)
+        {
+            type.ShouldBe(ServerFrames.StreamChunk);
+            Chunks.Add(JsonSerializer.SerializeToElement(payload).GetProperty("text").GetString()!);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task Whole_words_are_shown_as_they_arrive_and_nothing_is_left_when_the_reply_is_what_was_shown()
+    {
+        var frames = new Frames();
+        var live = new LiveReply(frames, "c-1");
+
+        await live.WriteAsync("  Lovely to me");
+        frames.Chunks.ShouldBe(["Lovely to"], "leading spaces and the growing word wait");
+        await live.WriteAsync("et you, Sam! ");
+        await live.EndPieceAsync();
+
+        string.Concat(frames.Chunks).ShouldBe("Lovely to meet you, Sam!");
+        live.Rest("Lovely to meet you, Sam!").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Without_anything_shown_the_whole_reply_is_left_to_stream()
+    {
+        var live = new LiveReply(new Frames(), null);
+
+        live.Rest("The offline answer.").ShouldBe("The offline answer.");
+    }
+
+    [Fact]
+    public async Task A_reply_that_does_not_continue_the_shown_words_replaces_them()
+    {
+        var frames = new Frames();
+        var live = new LiveReply(frames, null);
+
+        await live.WriteAsync("Great, let me just ");
+
+        live.Rest("Nice to meet you, Sam!").ShouldBeEmpty("the final message replaces the broken one; nothing is streamed twice");
+        string.Concat(frames.Chunks).ShouldBe("Great, let me just");
+    }
+
+    [Fact]
+    public async Task A_flagged_word_is_held_back_and_nothing_is_shown_after_it()
+    {
+        var frames = new Frames();
+        var live = new LiveReply(frames, null);
+
+        await live.WriteAsync("Sure, here is some po");
+        await live.WriteAsync("rn for you, and more words after it.");
+        await live.EndPieceAsync();
+
+        string.Concat(frames.Chunks).ShouldBe("Sure, here is some");
+    }
+
+    [Fact]
+    public async Task A_status_line_is_said_once_and_set_apart_from_the_answer_by_a_blank_line()
+    {
+        var frames = new Frames();
+        var live = new LiveReply(frames, null);
+
+        await live.SayOnceAsync("Give me one sec... 🤔");
+        await live.SayOnceAsync("Give me one sec... 🤔");
+        await live.WriteAsync("Here I am!");
+        await live.EndPieceAsync();
+
+        live.Shown.ShouldBe("Give me one sec... 🤔\n\nHere I am!");
+        live.Rest("Here I am!").ShouldBeEmpty("the final message is the answer alone");
+    }
+}

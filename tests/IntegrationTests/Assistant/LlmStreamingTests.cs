@@ -57,6 +57,25 @@ public sealed class LlmStreamingTests
         (await chat.NextAsync()).Type.ShouldBe("avery_typing");
     }
 
+    [Fact]
+    public async Task With_the_providers_moderation_endpoint_no_word_is_shown_before_the_endpoint_passed_the_reply()
+    {
+        await using var llm = await LlmAvery.StartAsync(new Dictionary<string, string?> { ["Ai:Moderation"] = "openai" });
+        await using var chat = await llm.OpenChatAsync();
+        // The word list does not know the fake's flag word: only the endpoint can catch this reply.
+        llm.Model.Enqueue(FakeStep.Say("Sure thing, here is a forbidden-word answer written slowly for you.") with { PieceDelay = TimeSpan.FromMilliseconds(20) });
+
+        var turn = await chat.SayAsync("Sam");
+
+        turn.Error.ShouldBeNull();
+        var shown = string.Concat(turn.Frames.Where(f => f.Type == "avery_stream_chunk").Select(f => f.Text("text")));
+        shown.ShouldNotContain("forbidden-word");
+        shown.ShouldNotContain("Sure thing", customMessage: "none of the flagged reply is shown, not even the words before the flagged one");
+        shown.ShouldBe(turn.Reply, "the offline answer that replaced it streams as usual");
+        turn.Reply.ShouldContain("Sam");
+        llm.Model.Requests.Count(r => r.Path.EndsWith("/moderations", StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(2, "the coach's input and the model's reply were both sent to the endpoint");
+    }
+
     [Theory]
     [InlineData("openai", "server_error")]
     [InlineData("anthropic", "api_error")]

@@ -48,6 +48,8 @@ public sealed class SocialPostBlogWriterTests
 
     private sealed class FlagEverything : IContentModerator
     {
+        public bool WordListDecides => false;
+
         public Task<ModerationVerdict> CheckAsync(string text, CancellationToken cancellationToken) => Task.FromResult(new ModerationVerdict(true, "test"));
     }
 }

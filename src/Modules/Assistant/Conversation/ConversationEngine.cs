@@ -76,7 +76,7 @@ internal sealed class ConversationEngine(
         string text;
         ChatMessage reply;
         var calls = new List<object>();
-        var live = new LiveReply(sink, replyTo);
+        var live = new LiveReply(sink, replyTo, streamsLive: moderator.WordListDecides);
         if (verdict.Flagged)
         {
             reply = new ChatMessage(ChatRole.Assistant, ModerationReply);

@@ -12,8 +12,11 @@ namespace CreatorOS.Modules.Assistant.Conversation;
 /// does not continue what was shown (a provider failed mid-stream, the model's words were flagged,
 /// it spoke before calling a tool), <see cref="Rest"/> is empty and the <c>avery_stream_end</c>
 /// message replaces the streamed text: clients render that complete message, never both.
+/// When a provider's moderation endpoint is configured (<paramref name="streamsLive"/> false) the
+/// word list is not the whole judgement, so the model's words are held until the complete reply
+/// passed the endpoint, and then streamed as the offline brain's are.
 /// </summary>
-internal sealed class LiveReply(IFrameSink sink, string? replyTo)
+internal sealed class LiveReply(IFrameSink sink, string? replyTo, bool streamsLive)
 {
     private const string PieceBreak = "\n\n";
 
@@ -34,6 +37,11 @@ internal sealed class LiveReply(IFrameSink sink, string? replyTo)
     /// <summary>Text of the piece being written; shown up to its last complete word.</summary>
     public async ValueTask WriteAsync(string text)
     {
+        if (!streamsLive)
+        {
+            return;
+        }
+
         _held.Append(text);
         var held = _held.ToString();
         var words = held.TrimEnd();
@@ -59,6 +67,11 @@ internal sealed class LiveReply(IFrameSink sink, string? replyTo)
     /// <summary>The piece is complete: its last word is shown, trailing spaces are not.</summary>
     public async ValueTask EndPieceAsync()
     {
+        if (!streamsLive)
+        {
+            return;
+        }
+
         await ShowAsync(_held.ToString().TrimEnd());
         _held.Clear();
         _breakPending = _shown.Length > 0;

@@ -12,6 +12,8 @@ internal sealed class OfflineModeration : IContentModerator
 {
     private static readonly string[] Order = ["self_harm", "violence", "sexual", "hate"];
 
+    public bool WordListDecides => true;
+
     public Task<ModerationVerdict> CheckAsync(string text, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -11,6 +11,8 @@ namespace CreatorOS.Modules.Assistant.Safety;
 /// </summary>
 internal sealed class ProviderBackedModeration(ProviderModeration provider, ILogger<ProviderBackedModeration> logger) : IContentModerator
 {
+    public bool WordListDecides => !provider.Enabled;
+
     public async Task<ModerationVerdict> CheckAsync(string text, CancellationToken cancellationToken)
     {
         if (!provider.Enabled || string.IsNullOrWhiteSpace(text))

@@ -22,7 +22,7 @@ public sealed class LiveReplyTests
     public async Task Whole_words_are_shown_as_they_arrive_and_nothing_is_left_when_the_reply_is_what_was_shown()
     {
         var frames = new Frames();
-        var live = new LiveReply(frames, "c-1");
+        var live = new LiveReply(frames, "c-1", streamsLive: true);
 
         await live.WriteAsync("  Lovely to me");
         frames.Chunks.ShouldBe(["Lovely to"], "leading spaces and the growing word wait");
@@ -36,7 +36,7 @@ public sealed class LiveReplyTests
     [Fact]
     public void Without_anything_shown_the_whole_reply_is_left_to_stream()
     {
-        var live = new LiveReply(new Frames(), null);
+        var live = new LiveReply(new Frames(), null, streamsLive: true);
 
         live.Rest("The offline answer.").ShouldBe("The offline answer.");
     }
@@ -45,7 +45,7 @@ public sealed class LiveReplyTests
     public async Task A_reply_that_does_not_continue_the_shown_words_replaces_them()
     {
         var frames = new Frames();
-        var live = new LiveReply(frames, null);
+        var live = new LiveReply(frames, null, streamsLive: true);
 
         await live.WriteAsync("Great, let me just ");
 
@@ -57,7 +57,7 @@ public sealed class LiveReplyTests
     public async Task A_flagged_word_is_held_back_and_nothing_is_shown_after_it()
     {
         var frames = new Frames();
-        var live = new LiveReply(frames, null);
+        var live = new LiveReply(frames, null, streamsLive: true);
 
         await live.WriteAsync("Sure, here is some po");
         await live.WriteAsync("rn for you, and more words after it.");
@@ -70,7 +70,7 @@ public sealed class LiveReplyTests
     public async Task A_status_line_is_said_once_and_set_apart_from_the_answer_by_a_blank_line()
     {
         var frames = new Frames();
-        var live = new LiveReply(frames, null);
+        var live = new LiveReply(frames, null, streamsLive: true);
 
         await live.SayOnceAsync("Give me one sec... 🤔");
         await live.SayOnceAsync("Give me one sec... 🤔");
@@ -79,5 +79,18 @@ public sealed class LiveReplyTests
 
         live.Shown.ShouldBe("Give me one sec... 🤔\n\nHere I am!");
         live.Rest("Here I am!").ShouldBeEmpty("the final message is the answer alone");
+    }
+
+    [Fact]
+    public async Task When_an_endpoint_judges_the_whole_reply_nothing_is_shown_until_it_has()
+    {
+        var frames = new Frames();
+        var live = new LiveReply(frames, null, streamsLive: false);
+
+        await live.WriteAsync("Here is a sentence the endpoint has not judged yet. ");
+        await live.EndPieceAsync();
+
+        frames.Chunks.ShouldBeEmpty();
+        live.Rest("Here is the reply that passed.").ShouldBe("Here is the reply that passed.", "the judged reply streams whole afterwards");
     }
 }

@@ -187,6 +187,7 @@ internal static class LoadRun
         var interval = TimeSpan.FromSeconds(active.Count / options.Rate);
         var firstAt = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 2;
         var stopAt = firstAt + (long)(options.Seconds * (double)Stopwatch.Frequency);
+        result.ActiveStartedAt = firstAt;
         var coaches = active.Select((socket, i) => (Coach: new ActiveCoach(socket, result.ActiveErrors, result.Turns), Offset: (long)(i / options.Rate * Stopwatch.Frequency))).ToList();
         await Task.WhenAll(coaches.Select(c => c.Coach.RunAsync(firstAt + c.Offset, interval, stopAt, int.MaxValue, cancellationToken)));
         result.ActiveSeconds = Stopwatch.GetElapsedTime(firstAt).TotalSeconds;

@@ -53,6 +53,9 @@ internal sealed class RunResult(LoadOptions options)
 
     public TurnStats Turns { get; } = new();
 
+    /// <summary>Stopwatch timestamp of the active phase's first slot.</summary>
+    public long ActiveStartedAt { get; set; }
+
     public Tally WarmupErrors { get; } = new();
 
     public Tally IdleErrors { get; } = new();
@@ -130,6 +133,12 @@ internal sealed class RunResult(LoadOptions options)
             Line("round trip p50 / p99:", p99 is null
                 ? "no samples"
                 : string.Create(c, $"{p50:0.0} ms / {p99:0.0} ms (target p99 < {RoundTripTargetMs:0} ms: {Verdict(p99 < RoundTripTargetMs)}); max {Turns.RoundTrip.Max():0.0} ms, n = {Turns.RoundTrip.Count}"));
+            if (p99 is not null)
+            {
+                var timeline = Turns.RoundTrip.PercentileBySecond(ActiveStartedAt, 99).Select(v => v is null ? "-" : string.Create(c, $"{v:0}"));
+                Line("", "p99 per second of the phase (ms): " + string.Join(" ", timeline));
+            }
+
             var pushed = Turns.PreviewAfterCommit.Percentile(95);
             var sent = Turns.PreviewAfterSend.Percentile(95);
             var together = Turns.PreviewAfterCommit.ShareBelow(0.1);

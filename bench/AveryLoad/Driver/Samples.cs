@@ -6,6 +6,7 @@ namespace CreatorOS.Bench.AveryLoad.Driver;
 internal sealed class Samples
 {
     private readonly List<double> _values = [];
+    private readonly List<long> _startedAt = [];
     private readonly Lock _gate = new();
 
     public int Count
@@ -25,6 +26,26 @@ internal sealed class Samples
         lock (_gate)
         {
             _values.Add(ms);
+            _startedAt.Add(fromTimestamp);
+        }
+    }
+
+    /// <summary>
+    /// The p-th percentile of the samples started in each whole second after <paramref name="origin"/>:
+    /// tells a steady queue (every second slow) from a stall (a few seconds slow).
+    /// </summary>
+    public IReadOnlyList<double?> PercentileBySecond(long origin, double p)
+    {
+        lock (_gate)
+        {
+            var bySecond = _values.Zip(_startedAt)
+                .Where(s => s.Second >= origin)
+                .GroupBy(s => (int)((s.Second - origin) / Stopwatch.Frequency))
+                .ToDictionary(g => g.Key, g => g.Select(s => s.First).Order().ToList());
+            var seconds = bySecond.Count == 0 ? 0 : bySecond.Keys.Max() + 1;
+            return [.. Enumerable.Range(0, seconds).Select(i => bySecond.TryGetValue(i, out var sorted)
+                ? sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count), 1, sorted.Count) - 1]
+                : (double?)null)];
         }
     }
 

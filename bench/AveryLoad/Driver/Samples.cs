@@ -30,6 +30,17 @@ internal sealed class Samples
         }
     }
 
+    /// <summary>The p-th percentile of the samples started <paramref name="skipped"/> or more after <paramref name="origin"/>.</summary>
+    public double? PercentileAfter(long origin, TimeSpan skipped, double p)
+    {
+        lock (_gate)
+        {
+            var from = origin + (long)(skipped.TotalSeconds * Stopwatch.Frequency);
+            var sorted = _values.Zip(_startedAt).Where(s => s.Second >= from).Select(s => s.First).Order().ToList();
+            return sorted.Count == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count), 1, sorted.Count) - 1];
+        }
+    }
+
     /// <summary>
     /// The p-th percentile of the samples started in each whole second after <paramref name="origin"/>:
     /// tells a steady queue (every second slow) from a stall (a few seconds slow).

@@ -25,6 +25,10 @@ public interface IExperiments
     /// </summary>
     Task RecordExposureAsync(string experimentKey, string unitId, string renderedVariant, CancellationToken cancellationToken);
 
-    /// <summary>A fact about a unit that a metric can count (e.g. <c>store_shared</c>, <c>signed_in</c>).</summary>
-    Task TrackAsync(string unitId, string eventName, double? value, DateTimeOffset occurredAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// A fact about a unit that a metric can count (e.g. <c>store_shared</c>, <c>signed_in</c>).
+    /// <paramref name="eventKey"/> is the caller's stable id of the occurrence (its integration event
+    /// id, an order number): tracking the same key again, as a redelivered event does, counts once.
+    /// </summary>
+    Task TrackAsync(string unitId, string eventName, string eventKey, double? value, DateTimeOffset occurredAt, CancellationToken cancellationToken);
 }

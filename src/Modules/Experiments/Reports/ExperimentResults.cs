@@ -8,8 +8,9 @@ namespace CreatorOS.Modules.Experiments.Reports;
 /// <summary>
 /// Live results: assignments and exposures per variant, the metric per variant with its comparison
 /// to control (z-test, interval, chance to beat control for rates; Welch for means), the
-/// sample-ratio check (on the current version's assignments, whose weights they followed) and the
-/// call-it verdict for conversion metrics.
+/// sample-ratio check and the call-it verdict for conversion metrics. Everything but the
+/// all-versions assignment count is about the current version's units: they followed its weights
+/// and arrived over the same period, so the run time of the verdict is counted from that version.
 /// </summary>
 internal sealed class ExperimentResults(ExperimentsDbContext db, MetricCalculator metrics, TimeProvider clock)
 {
@@ -28,9 +29,16 @@ internal sealed class ExperimentResults(ExperimentsDbContext db, MetricCalculato
             .GroupBy(a => new { a.Variant, Current = a.Version == experiment.Version })
             .Select(g => new { g.Key.Variant, g.Key.Current, Count = g.LongCount() })
             .ToListAsync(cancellationToken);
-        var exposed = await db.Exposures.AsNoTracking().Where(x => x.ExperimentId == experiment.Id)
-            .GroupBy(x => x.Variant).Select(g => new { Variant = g.Key, Count = g.LongCount() })
+        var exposed = await (from x in db.Exposures.AsNoTracking()
+                             join a in db.Assignments.AsNoTracking() on new { x.ExperimentId, x.UnitId } equals new { a.ExperimentId, a.UnitId }
+                             where x.ExperimentId == experiment.Id && a.Version == experiment.Version
+                             group x by x.Variant into g
+                             select new { Variant = g.Key, Count = g.LongCount() })
             .ToListAsync(cancellationToken);
+        var versionFrom = await db.Versions.AsNoTracking()
+            .Where(v => v.ExperimentId == experiment.Id && v.Version == experiment.Version)
+            .Select(v => (DateTimeOffset?)v.CreatedAt)
+            .SingleOrDefaultAsync(cancellationToken);
         var values = await metrics.ComputeAsync(experiment, metric, cancellationToken);
 
         var control = values[0];
@@ -68,7 +76,7 @@ internal sealed class ExperimentResults(ExperimentsDbContext db, MetricCalculato
         }).ToList();
 
         var srm = SampleRatioCheck.Test([.. rows.Select(r => r.AssignedThisVersion)], [.. variants.Select(v => (double)v.Weight)]);
-        var days = experiment.StartedAt is { } started ? (clock.GetUtcNow() - started).TotalDays : 0;
+        var days = experiment.StartedAt is { } started ? (clock.GetUtcNow() - Later(started, versionFrom)).TotalDays : 0;
         CallItVerdict? verdict = null;
         if (metric.Kind == MetricKind.Conversion && rows.All(r => r.Metric.Units > 0))
         {
@@ -81,4 +89,7 @@ internal sealed class ExperimentResults(ExperimentsDbContext db, MetricCalculato
 
         return new ExperimentReport(experiment, metric, rows, srm.ChiSquare, srm.PValue, srm.Mismatch, days, verdict);
     }
+
+    private static DateTimeOffset Later(DateTimeOffset started, DateTimeOffset? versionFrom) =>
+        versionFrom is { } from && from > started ? from : started;
 }

@@ -9,7 +9,7 @@ internal static class ResultsTable
     public static PanelTable From(ExperimentReport report)
     {
         var conversion = report.Metric.Kind == MetricKind.Conversion;
-        IReadOnlyList<string> columns = ["variant", "weight_pct", "assigned", "assigned_this_version", "exposed", "eligible_units", "with_event", conversion ? "rate_pct" : "mean",
+        IReadOnlyList<string> columns = ["variant", "weight_pct", "assigned", "assigned_this_version", "exposed_this_version", "eligible_units", "with_event", conversion ? "rate_pct" : "mean",
             "difference_vs_control", "difference_ci_low", "difference_ci_high", "relative_lift_pct", "lift_ci_low_pct", "lift_ci_high_pct", "p_value", "chance_to_beat_control_pct"];
         var rows = report.Variants.Select(v =>
         {

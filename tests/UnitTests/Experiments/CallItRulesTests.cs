@@ -58,4 +58,44 @@ public sealed class CallItRulesTests
         verdict.Status.ShouldBe(CallItVerdict.Invalid);
         verdict.Reasons.Single().ShouldContain("Sample ratio mismatch");
     }
+
+    [Fact]
+    public void The_planned_sample_uses_the_bonferroni_corrected_alpha_of_the_comparisons()
+    {
+        var control = new VariantCounts("control", 1000, 88);
+
+        var twoVariants = CallItRules.RequiredUnits(control, Defaults, CallItRules.ComparisonAlpha(Defaults, 2));
+        var threeVariants = CallItRules.RequiredUnits(control, Defaults, CallItRules.ComparisonAlpha(Defaults, 3));
+
+        CallItRules.ComparisonAlpha(Defaults, 3).ShouldBe(0.025);
+        twoVariants.ShouldBe(793);
+        threeVariants.ShouldBe(SampleSize.PerVariant(0.088, 0.132, alpha: 0.025));
+        threeVariants.ShouldBeInRange(950, 970);
+    }
+
+    [Fact]
+    public void With_two_treatments_a_lift_significant_only_before_correction_is_not_called()
+    {
+        // avery vs control: p ≈ 0.03, below 0.05 but above the corrected 0.025.
+        VariantCounts[] counts = [new("control", 1200, 106), new("scorecard", 1200, 106), new("avery", 1600, 180)];
+        var test = ProportionTest.Compare(106, 1200, 180, 1600);
+        test.PValue.ShouldBeInRange(0.025, 0.05);
+
+        var verdict = CallItRules.Decide(counts, Weights, daysRunning: 42, Defaults);
+
+        verdict.Status.ShouldBe(CallItVerdict.NoWinner);
+        verdict.Reasons.ShouldContain(r => r.Contains("'avery' does not beat control"));
+    }
+
+    [Fact]
+    public void A_planned_sample_reached_only_at_the_uncorrected_alpha_keeps_the_test_running()
+    {
+        // 850 per variant passes the single-comparison plan (793) but not the corrected one (about 960).
+        VariantCounts[] counts = [new("control", 850, 75), new("scorecard", 850, 76), new("avery", 1133, 170)];
+
+        var verdict = CallItRules.Decide(counts, Weights, daysRunning: 42, Defaults);
+
+        verdict.Status.ShouldBe(CallItVerdict.KeepRunning);
+        verdict.Reasons.ShouldContain(r => r.Contains("'control' has 850 of the"));
+    }
 }

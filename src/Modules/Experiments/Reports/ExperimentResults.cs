@@ -41,25 +41,31 @@ internal sealed class ExperimentResults(ExperimentsDbContext db, MetricCalculato
             .SingleOrDefaultAsync(cancellationToken);
         var values = await metrics.ComputeAsync(experiment, metric, cancellationToken);
 
+        // Bonferroni across the comparisons with control: the intervals and the significance shown
+        // use the same corrected level as the verdict, so the page never calls significant what the
+        // verdict does not.
+        var options = new CallItRules.Options();
+        var alpha = CallItRules.ComparisonAlpha(options, variants.Count);
+        var confidence = 1 - alpha;
         var control = values[0];
         var rows = variants.Select((variant, i) =>
         {
             var value = values[i];
             ProportionComparison? rate = null;
             double? chance = null;
-            (double, double, double, double)? mean = null;
+            (double Difference, double Low, double High, double PValue)? mean = null;
             if (i > 0 && control.Units > 0 && value.Units > 0)
             {
                 if (metric.Kind == MetricKind.Conversion)
                 {
-                    rate = ProportionTest.Compare(control.Successes, control.Units, value.Successes, value.Units);
+                    rate = ProportionTest.Compare(control.Successes, control.Units, value.Successes, value.Units, confidence);
                     chance = BayesianComparison.ChanceToBeatControl(control.Successes, control.Units, value.Successes, value.Units);
                 }
                 else if (control is { Mean: { } cm, StdDev: { } cs } && value is { Mean: { } vm, StdDev: { } vs })
                 {
                     var countControl = metric.Kind == MetricKind.TimeToFirst ? control.Successes : control.Units;
                     var countVariant = metric.Kind == MetricKind.TimeToFirst ? value.Successes : value.Units;
-                    mean = MeanComparison.Compare(cm, cs, countControl, vm, vs, countVariant);
+                    mean = MeanComparison.Compare(cm, cs, countControl, vm, vs, countVariant, confidence);
                 }
             }
 
@@ -72,7 +78,8 @@ internal sealed class ExperimentResults(ExperimentsDbContext db, MetricCalculato
                 value,
                 rate,
                 chance,
-                mean);
+                mean,
+                rate?.PValue < alpha || mean?.PValue < alpha);
         }).ToList();
 
         var srm = SampleRatioCheck.Test([.. rows.Select(r => r.AssignedThisVersion)], [.. variants.Select(v => (double)v.Weight)]);
@@ -84,10 +91,10 @@ internal sealed class ExperimentResults(ExperimentsDbContext db, MetricCalculato
                 [.. rows.Select(r => new VariantCounts(r.Variant, r.Metric.Units, r.Metric.Successes))],
                 [.. rows.Select(r => (double)r.Weight)],
                 days,
-                new CallItRules.Options());
+                options);
         }
 
-        return new ExperimentReport(experiment, metric, rows, srm.ChiSquare, srm.PValue, srm.Mismatch, days, verdict);
+        return new ExperimentReport(experiment, metric, rows, srm.ChiSquare, srm.PValue, srm.Mismatch, days, verdict, alpha);
     }
 
     private static DateTimeOffset Later(DateTimeOffset started, DateTimeOffset? versionFrom) =>

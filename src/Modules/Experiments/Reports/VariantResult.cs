@@ -3,7 +3,10 @@ using CreatorOS.Modules.Experiments.Statistics;
 
 namespace CreatorOS.Modules.Experiments.Reports;
 
-/// <summary>A variant's row on the results page: traffic, the metric, and the comparison with control.</summary>
+/// <summary>
+/// A variant's row on the results page: traffic, the metric, and the comparison with control, whose
+/// intervals and <see cref="Significant"/> are at the Bonferroni-corrected level of <see cref="ExperimentReport.ComparisonAlpha"/>.
+/// </summary>
 internal sealed record VariantResult(
     string Variant,
     int Weight,
@@ -13,4 +16,5 @@ internal sealed record VariantResult(
     VariantMetric Metric,
     ProportionComparison? Rate,
     double? ChanceToBeatControl,
-    (double Difference, double Low, double High, double PValue)? MeanDifference);
+    (double Difference, double Low, double High, double PValue)? MeanDifference,
+    bool Significant);

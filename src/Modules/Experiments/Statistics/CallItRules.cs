@@ -22,7 +22,8 @@ internal static class CallItRules
         }
 
         var control = variants[0];
-        var required = RequiredUnits(control, options);
+        var alpha = ComparisonAlpha(options, variants.Count);
+        var required = RequiredUnits(control, options, alpha);
         if (daysRunning < options.MinimumDays)
         {
             reasons.Add($"Ran {daysRunning:F1} of at least {options.MinimumDays} days.");
@@ -38,7 +39,6 @@ internal static class CallItRules
             return new(CallItVerdict.KeepRunning, null, reasons);
         }
 
-        var alpha = options.Alpha / Math.Max(1, variants.Count - 1);
         var candidates = new List<VariantCounts>();
         foreach (var variant in variants.Skip(1))
         {
@@ -64,8 +64,18 @@ internal static class CallItRules
         return new(CallItVerdict.WinnerFound, best.Variant, reasons);
     }
 
-    /// <summary>The per-variant sample planned from control's observed rate and the minimum detectable effect.</summary>
-    public static long RequiredUnits(VariantCounts control, Options options)
+    /// <summary>
+    /// Bonferroni: each of the variants' comparisons with control is tested at α / comparisons, so
+    /// the chance of any false winner stays at α however many treatments there are.
+    /// </summary>
+    public static double ComparisonAlpha(Options options, int variantCount) => options.Alpha / Math.Max(1, variantCount - 1);
+
+    /// <summary>
+    /// The per-variant sample planned from control's observed rate and the minimum detectable effect,
+    /// at the corrected <paramref name="alpha"/> the comparisons are tested with (a plan at the
+    /// uncorrected α would stop short of the power it promises).
+    /// </summary>
+    public static long RequiredUnits(VariantCounts control, Options options, double alpha)
     {
         var baseline = control.Rate;
         var target = baseline * (1 + options.MinimumRelativeEffect);
@@ -74,6 +84,6 @@ internal static class CallItRules
             return options.MinimumUnits;
         }
 
-        return Math.Max(options.MinimumUnits, SampleSize.PerVariant(baseline, target, options.Alpha, options.Power));
+        return Math.Max(options.MinimumUnits, SampleSize.PerVariant(baseline, target, alpha, options.Power));
     }
 }

@@ -98,4 +98,44 @@ public sealed class CallItRulesTests
         verdict.Status.ShouldBe(CallItVerdict.KeepRunning);
         verdict.Reasons.ShouldContain(r => r.Contains("'control' has 850 of the"));
     }
+
+    [Fact]
+    public void Where_lower_is_better_a_significantly_lower_rate_wins_and_a_higher_one_does_not()
+    {
+        // An error rate: avery halves it, scorecard raises it.
+        VariantCounts[] counts = [new("control", 2400, 420), new("scorecard", 2400, 520), new("avery", 3200, 280)];
+
+        var lower = CallItRules.Decide(counts, Weights, daysRunning: 42, Defaults, higherIsBetter: false);
+        var higher = CallItRules.Decide(counts, Weights, daysRunning: 42, Defaults, higherIsBetter: true);
+
+        lower.Status.ShouldBe(CallItVerdict.WinnerFound);
+        lower.Winner.ShouldBe("avery");
+        lower.Reasons.ShouldContain(r => r.Contains("'scorecard' does not beat control (lower is better)"));
+        higher.Winner.ShouldBe("scorecard");
+    }
+
+    [Fact]
+    public void Where_lower_is_better_a_faster_time_to_first_blog_wins()
+    {
+        // Minutes to the first blog: avery is much faster, scorecard a little (not significantly) slower.
+        VariantMeans[] means = [new("control", 900, 600, 240, 120), new("scorecard", 900, 600, 250, 120), new("avery", 1200, 800, 60, 40)];
+
+        var verdict = CallItRules.DecideMeans(means, Weights, daysRunning: 42, Defaults, higherIsBetter: false);
+
+        verdict.Status.ShouldBe(CallItVerdict.WinnerFound);
+        verdict.Winner.ShouldBe("avery");
+        CallItRules.DecideMeans(means, Weights, daysRunning: 42, Defaults, higherIsBetter: true).Status.ShouldBe(CallItVerdict.NoWinner);
+    }
+
+    [Fact]
+    public void A_mean_metric_is_not_called_early_or_short_of_its_planned_sample()
+    {
+        VariantMeans[] means = [new("control", 90, 60, 240, 120), new("scorecard", 90, 60, 260, 120), new("avery", 120, 80, 60, 40)];
+
+        var verdict = CallItRules.DecideMeans(means, Weights, daysRunning: 3, Defaults, higherIsBetter: false);
+
+        verdict.Status.ShouldBe(CallItVerdict.KeepRunning);
+        verdict.Reasons.ShouldContain(r => r.Contains("3.0 of at least 7 days"));
+        verdict.Reasons.ShouldContain(r => r.Contains("'control' has 60 of the 100 units needed"));
+    }
 }

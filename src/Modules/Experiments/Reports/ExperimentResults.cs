@@ -48,27 +48,30 @@ internal sealed class ExperimentResults(ExperimentsDbContext db, MetricCalculato
         var alpha = CallItRules.ComparisonAlpha(options, variants.Count);
         var confidence = 1 - alpha;
         var control = values[0];
+        var higherIsBetter = metric.HigherIsBetter;
+        var means = values.Select(v => Means(metric, v)).ToList();
         var rows = variants.Select((variant, i) =>
         {
             var value = values[i];
             ProportionComparison? rate = null;
-            double? chance = null;
+            double? chanceHigher = null;
             (double Difference, double Low, double High, double PValue)? mean = null;
             if (i > 0 && control.Units > 0 && value.Units > 0)
             {
                 if (metric.Kind == MetricKind.Conversion)
                 {
                     rate = ProportionTest.Compare(control.Successes, control.Units, value.Successes, value.Units, confidence);
-                    chance = BayesianComparison.ChanceToBeatControl(control.Successes, control.Units, value.Successes, value.Units);
+                    chanceHigher = BayesianComparison.ChanceToBeatControl(control.Successes, control.Units, value.Successes, value.Units);
                 }
-                else if (control is { Mean: { } cm, StdDev: { } cs } && value is { Mean: { } vm, StdDev: { } vs })
+                else if (means[0] is { } cm && means[i] is { } vm)
                 {
-                    var countControl = metric.Kind == MetricKind.TimeToFirst ? control.Successes : control.Units;
-                    var countVariant = metric.Kind == MetricKind.TimeToFirst ? value.Successes : value.Units;
-                    mean = MeanComparison.Compare(cm, cs, countControl, vm, vs, countVariant, confidence);
+                    mean = MeanComparison.Compare(cm.Mean, cm.StdDev, cm.Observations, vm.Mean, vm.StdDev, vm.Observations, confidence);
+                    chanceHigher = CallItRules.ChanceHigher(cm, vm);
                 }
             }
 
+            var difference = rate?.Difference ?? mean?.Difference;
+            var significant = rate?.PValue < alpha || mean?.PValue < alpha;
             return new VariantResult(
                 variant.Key,
                 variant.Weight,
@@ -77,24 +80,35 @@ internal sealed class ExperimentResults(ExperimentsDbContext db, MetricCalculato
                 exposed.Where(x => x.Variant == variant.Key).Sum(x => x.Count),
                 value,
                 rate,
-                chance,
+                higherIsBetter ? chanceHigher : 1 - chanceHigher,
                 mean,
-                rate?.PValue < alpha || mean?.PValue < alpha);
+                significant,
+                difference is { } d && significant ? (higherIsBetter ? d > 0 : d < 0) : null);
         }).ToList();
 
         var srm = SampleRatioCheck.Test([.. rows.Select(r => r.AssignedThisVersion)], [.. variants.Select(v => (double)v.Weight)]);
         var days = experiment.StartedAt is { } started ? (clock.GetUtcNow() - Later(started, versionFrom)).TotalDays : 0;
+        var weights = rows.Select(r => (double)r.Weight).ToList();
         CallItVerdict? verdict = null;
         if (metric.Kind == MetricKind.Conversion && rows.All(r => r.Metric.Units > 0))
         {
-            verdict = CallItRules.Decide(
-                [.. rows.Select(r => new VariantCounts(r.Variant, r.Metric.Units, r.Metric.Successes))],
-                [.. rows.Select(r => (double)r.Weight)],
-                days,
-                options);
+            verdict = CallItRules.Decide([.. rows.Select(r => new VariantCounts(r.Variant, r.Metric.Units, r.Metric.Successes))], weights, days, options, higherIsBetter);
+        }
+        else if (metric.Kind != MetricKind.Conversion && means.All(m => m is not null))
+        {
+            verdict = CallItRules.DecideMeans([.. means.Select(m => m!)], weights, days, options, higherIsBetter);
         }
 
         return new ExperimentReport(experiment, metric, rows, srm.ChiSquare, srm.PValue, srm.Mismatch, days, verdict, alpha);
+    }
+
+    /// <summary>A mean metric's value over its observations (time to first: only the units that had the event), when it has a spread.</summary>
+    private static VariantMeans? Means(MetricDefinition metric, VariantMetric value)
+    {
+        var observations = metric.Kind == MetricKind.TimeToFirst ? value.Successes : value.Units;
+        return metric.Kind != MetricKind.Conversion && value is { Mean: { } mean, StdDev: { } sd } && observations > 1
+            ? new VariantMeans(value.Variant, value.Units, observations, mean, sd)
+            : null;
     }
 
     private static DateTimeOffset Later(DateTimeOffset started, DateTimeOffset? versionFrom) =>

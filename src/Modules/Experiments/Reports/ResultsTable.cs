@@ -10,7 +10,7 @@ internal static class ResultsTable
     {
         var conversion = report.Metric.Kind == MetricKind.Conversion;
         IReadOnlyList<string> columns = ["variant", "weight_pct", "assigned", "assigned_this_version", "exposed_this_version", "eligible_units", "with_event", conversion ? "rate_pct" : "mean",
-            "difference_vs_control", "difference_ci_low", "difference_ci_high", "relative_lift_pct", "lift_ci_low_pct", "lift_ci_high_pct", "p_value", "significant", "chance_to_beat_control_pct"];
+            "difference_vs_control", "difference_ci_low", "difference_ci_high", "relative_lift_pct", "lift_ci_low_pct", "lift_ci_high_pct", "p_value", "significant", "better_than_control", "chance_to_beat_control_pct"];
         var rows = report.Variants.Select(v =>
         {
             var (difference, low, high, p) = v.Rate is { } r ? (r.Difference * 100, r.DifferenceLow * 100, r.DifferenceHigh * 100, r.PValue)
@@ -21,7 +21,8 @@ internal static class ResultsTable
                 conversion ? Format.Pct(v.Metric.Mean) : Format.Num(v.Metric.Mean),
                 Format.Num(difference, 3), Format.Num(low, 3), Format.Num(high, 3),
                 Format.Pct(v.Rate?.RelativeLift), Format.Pct(v.Rate?.LiftLow), Format.Pct(v.Rate?.LiftHigh),
-                Format.Num(p, 5), v.Rate is null && v.MeanDifference is null ? "" : v.Significant ? "yes" : "no", Format.Pct(v.ChanceToBeatControl),
+                Format.Num(p, 5), v.Rate is null && v.MeanDifference is null ? "" : v.Significant ? "yes" : "no",
+                v.Better switch { true => "better", false => "worse", null => "" }, Format.Pct(v.ChanceToBeatControl),
             ];
         }).ToList();
 

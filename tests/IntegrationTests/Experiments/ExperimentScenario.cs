@@ -70,6 +70,24 @@ internal sealed class ExperimentScenario(CreatorOsHost host, ManualClock clock) 
         }
     }
 
+    /// <summary>Writes one fact per unit in one save (as TrackManyOnceAsync stores them), for large scenarios.</summary>
+    public async Task FactsAsync(IEnumerable<string> units, string eventName, TimeSpan after, double? value = null)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExperimentsDbContext>();
+        db.Events.AddRange(units.Select(unit => new Modules.Experiments.Metrics.UnitEvent
+        {
+            Id = Guid.NewGuid(), UnitId = unit, EventName = eventName, Reference = "scenario", Value = value, OccurredAt = clock.GetUtcNow() + after,
+        }));
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<Experiment> ExperimentAsync(string key)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ExperimentsDbContext>().Experiments.AsNoTracking().SingleAsync(e => e.Key == key);
+    }
+
     public async Task<ExperimentReport> ReportAsync(string key, string? metric = null)
     {
         await using var scope = host.Services.CreateAsyncScope();

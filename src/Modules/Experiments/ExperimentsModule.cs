@@ -45,6 +45,9 @@ public static class ExperimentsModule
         services.AddIntegrationEventHandler<StoreChanged, RecordStoreMilestones>();
         services.AddIntegrationEventHandler<SubscriberJoined, RecordEstimatedRevenue>();
         services.AddIntegrationEventHandler<OnboardingCompleted, RecordCoachActivity>();
+        services.AddScoped<RecordOnboardingCompletion>();
+        services.AddIntegrationEventHandler<OnboardingCompleted, RecordOnboardingCompletion>();
+        services.AddIntegrationEventHandler<StoreChanged, RecordOnboardingCompletion>();
         services.AddIntegrationEventHandler<SocialDraftsReady, RecordCoachActivity>();
         return services;
     }

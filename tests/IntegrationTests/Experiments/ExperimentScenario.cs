@@ -60,6 +60,19 @@ internal sealed class ExperimentScenario(CreatorOsHost host, ManualClock clock) 
         return units;
     }
 
+    /// <summary>Records one named unit (a workspace id for onboarding_v1) in <paramref name="variant"/>.</summary>
+    public async Task AssignUnitAsync(string key, string variant, string unit)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExperimentsDbContext>();
+        var experiment = await db.Experiments.SingleAsync(e => e.Key == key);
+        db.Assignments.Add(new Modules.Experiments.Assignment.UnitAssignment
+        {
+            Id = Guid.NewGuid(), ExperimentId = experiment.Id, UnitId = unit, Variant = variant, Version = experiment.Version, Bucket = 0.5, AssignedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync();
+    }
+
     public async Task TrackAsync(IEnumerable<string> units, string eventName, TimeSpan after)
     {
         await using var scope = host.Services.CreateAsyncScope();

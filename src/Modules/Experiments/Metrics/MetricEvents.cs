@@ -7,6 +7,9 @@ internal static class MetricEvents
     public const string SubscriberJoined = "subscriber_joined";
     public const string StoreShared = "store_shared";
 
+    /// <summary>The coach finished onboarding on any path their variant offers; once per unit (see RecordOnboardingCompletion).</summary>
+    public const string OnboardingCompleted = "onboarding_completed";
+
     /// <summary>Any activity of the unit that day (a store change); one per day.</summary>
     public const string Active = "active";
 

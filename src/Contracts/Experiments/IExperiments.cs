@@ -31,4 +31,12 @@ public interface IExperiments
     /// id, an order number): tracking the same key again, as a redelivered event does, counts once.
     /// </summary>
     Task TrackAsync(string unitId, string eventName, string eventKey, double? value, DateTimeOffset occurredAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Call when the unit itself uses the product (a coach opens one of their pages): one activity
+    /// fact per UTC day, recorded the same way for every variant, which the 7-day return and 30/90-day
+    /// retention metrics count. Things that merely happen to the unit (a subscriber joins, a scheduled
+    /// import runs) are not activity.
+    /// </summary>
+    Task RecordActivityAsync(string unitId, CancellationToken cancellationToken);
 }

@@ -124,6 +124,12 @@ internal sealed class Assigner(ExperimentsDbContext db, TimeProvider clock, IOpt
         await TrackOnceAsync(unitId, eventName, eventKey, value, occurredAt, cancellationToken);
     }
 
+    public Task RecordActivityAsync(string unitId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return TrackOnceAsync(unitId, MetricEvents.Active, now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, now, cancellationToken);
+    }
+
     /// <summary>
     /// Records several facts of one unit, each once per (event, reference): one read and one write
     /// for the lot. If another writer got in between, it falls back to one fact at a time.

@@ -24,7 +24,7 @@ internal static class BuiltInMetrics
         CompletionRate =>
             "Completed = Avery's conversation finished, the dashboard's set-up checklist all done, or (scorecard) its five items all done; whichever comes first. Recorded from migration 0095 on.",
         "return_7d" or "retention_30d" or "retention_90d" =>
-            "Activity = a store change, a finished onboarding or a social import. Sign-ins are not recorded yet (no sign-in event from Accounts).",
+            "Activity = the coach opened one of their pages (dashboard, store, blogs, Avery) that day, the same for every variant. Store changes are not activity: subscribers and the weekly social refresh change stores too.",
         "revenue_month_1" =>
             "Estimated: one month of the store's price per new subscriber, in the store's currency. No payments module yet, so no real GMV.",
         _ => null,

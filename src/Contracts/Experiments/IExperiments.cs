@@ -25,6 +25,18 @@ public interface IExperiments
     /// </summary>
     Task RecordExposureAsync(string experimentKey, string unitId, string renderedVariant, CancellationToken cancellationToken);
 
-    /// <summary>A fact about a unit that a metric can count (e.g. <c>store_shared</c>, <c>signed_in</c>).</summary>
-    Task TrackAsync(string unitId, string eventName, double? value, DateTimeOffset occurredAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// A fact about a unit that a metric can count (e.g. <c>store_shared</c>, <c>signed_in</c>).
+    /// <paramref name="eventKey"/> is the caller's stable id of the occurrence (its integration event
+    /// id, an order number): tracking the same key again, as a redelivered event does, counts once.
+    /// </summary>
+    Task TrackAsync(string unitId, string eventName, string eventKey, double? value, DateTimeOffset occurredAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Call when the unit itself uses the product (a coach opens one of their pages): one activity
+    /// fact per UTC day, recorded the same way for every variant, which the 7-day return and 30/90-day
+    /// retention metrics count. Things that merely happen to the unit (a subscriber joins, a scheduled
+    /// import runs) are not activity.
+    /// </summary>
+    Task RecordActivityAsync(string unitId, CancellationToken cancellationToken);
 }

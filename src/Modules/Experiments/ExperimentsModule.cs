@@ -3,7 +3,6 @@ using CreatorOS.Contracts.Assistant;
 using CreatorOS.Contracts.Experiments;
 using CreatorOS.Contracts.Jobs;
 using CreatorOS.Contracts.Privacy;
-using CreatorOS.Contracts.Social;
 using CreatorOS.Contracts.Storefront;
 using CreatorOS.Modules.Experiments.Admin;
 using CreatorOS.Modules.Experiments.Assignment;
@@ -44,8 +43,9 @@ public static class ExperimentsModule
         services.AddScoped<IRecurringJob, AutoPromotionJob>();
         services.AddIntegrationEventHandler<StoreChanged, RecordStoreMilestones>();
         services.AddIntegrationEventHandler<SubscriberJoined, RecordEstimatedRevenue>();
-        services.AddIntegrationEventHandler<OnboardingCompleted, RecordCoachActivity>();
-        services.AddIntegrationEventHandler<SocialDraftsReady, RecordCoachActivity>();
+        services.AddScoped<RecordOnboardingCompletion>();
+        services.AddIntegrationEventHandler<OnboardingCompleted, RecordOnboardingCompletion>();
+        services.AddIntegrationEventHandler<StoreChanged, RecordOnboardingCompletion>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using CreatorOS.Modules.Assistant.Conversation;
 using CreatorOS.Modules.Assistant.Data;
 using CreatorOS.Modules.Experiments.Assignment;
 using CreatorOS.Modules.Experiments.Data;
+using CreatorOS.Modules.Experiments.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +48,12 @@ public static class DashboardSeed
 
             if (!usesAvery)
             {
+                // Some coaches finish on the dashboard's checklist or the scorecard instead.
+                if (i % 4 == 0)
+                {
+                    await facts.TrackOnceAsync(unit, MetricEvents.OnboardingCompleted, "first", null, start.AddHours(2), CancellationToken.None);
+                }
+
                 continue;
             }
 
@@ -81,6 +88,7 @@ public static class DashboardSeed
             {
                 Add(db, workspace, "avery_blog_generated", """{"count":3}""", at);
                 Add(db, workspace, "avery_onboarding_completed", $$"""{"durationSeconds":{{(long)(at - start).TotalSeconds + random.Next(0, 400)}}}""", at.AddSeconds(5));
+                await facts.TrackOnceAsync(unit, MetricEvents.OnboardingCompleted, "first", null, at.AddSeconds(5), CancellationToken.None);
             }
 
             db.Nudges.Add(new ScheduledNudge

@@ -51,6 +51,27 @@ public sealed class ExperimentsAdminTests
         list.ShouldContain("pricing_v1");
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Nonsense_weights_get_an_error_beside_the_variants_field_and_nothing_is_created(DatabaseProvider provider)
+    {
+        await using var host = await CreatorOsHost.StartAsync(provider);
+        var admin = await SignedInAsync(host, "ops@example.com", platformAdmin: true);
+
+        var zero = await (await admin.SubmitAsync("/admin/experiments/new", "experiment-edit", Form("pricing_v1", "control 100\ncheaper 0"))).Content.ReadAsStringAsync();
+        zero.ShouldContain("data-testid=\"exp-variants-error\" role=\"alert\">Variant &#x27;cheaper&#x27; has weight 0: it would never be assigned.");
+        zero.ShouldContain("aria-invalid=\"true\"");
+        var negative = await (await admin.SubmitAsync("/admin/experiments/new", "experiment-edit", Form("pricing_v1", "control -10\ncheaper 110"))).Content.ReadAsStringAsync();
+        negative.ShouldContain("Variant &#x27;control&#x27; has weight -10: each weight is a whole percent between 0 and 100.");
+        var duplicate = await (await admin.SubmitAsync("/admin/experiments/new", "experiment-edit", Form("pricing_v1", "control 50\ncontrol 50"))).Content.ReadAsStringAsync();
+        duplicate.ShouldContain("data-testid=\"exp-variants-error\" role=\"alert\">Variant key &#x27;control&#x27; is used 2 times");
+        var noName = await (await admin.SubmitAsync("/admin/experiments/new", "experiment-edit", new Dictionary<string, string>(Form("pricing_v1", "control 50\ncheaper 50")) { ["Form.Name"] = "" })).Content.ReadAsStringAsync();
+        noName.ShouldContain("data-testid=\"exp-name-error\"");
+
+        await using var scope = host.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<Modules.Experiments.Definitions.ExperimentCatalog>().FindAsync("pricing_v1", CancellationToken.None)).ShouldBeNull();
+    }
+
     [Fact]
     public async Task The_avery_dashboard_renders_every_panel_with_honest_empty_states_and_csv()
     {

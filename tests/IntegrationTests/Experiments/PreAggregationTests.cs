@@ -129,6 +129,11 @@ public sealed class PreAggregationTests
                 {
                     await facts.TrackOnceAsync(unit, MetricEvents.StoreShared, "first", null, assignedAt.AddHours(random.Next(0, 48)), CancellationToken.None);
                 }
+
+                if (i % 5 == 0)
+                {
+                    await facts.TrackOnceAsync(unit, MetricEvents.OnboardingCompleted, "first", null, assignedAt.AddDays(random.Next(0, 40)), CancellationToken.None);
+                }
             }
         }
 
@@ -157,7 +162,7 @@ public sealed class PreAggregationTests
             checkedMetrics++;
         }
 
-        checkedMetrics.ShouldBe(4, "share_rate_day_1, return_7d, retention_30d, retention_90d");
+        checkedMetrics.ShouldBe(5, "completion_rate, share_rate_day_1, return_7d, retention_30d, retention_90d");
     }
 
     private static AssistantEvent Event(Guid workspace, string name, DateTimeOffset at) => new()

@@ -117,8 +117,18 @@ internal sealed class Assigner(ExperimentsDbContext db, TimeProvider clock, IOpt
         }
     }
 
-    public async Task TrackAsync(string unitId, string eventName, double? value, DateTimeOffset occurredAt, CancellationToken cancellationToken) =>
-        await TrackOnceAsync(unitId, eventName, Guid.CreateVersion7(occurredAt).ToString("N"), value, occurredAt, cancellationToken);
+    /// <summary>The caller's key is the fact's reference, so a retried or redelivered track is ignored.</summary>
+    public async Task TrackAsync(string unitId, string eventName, string eventKey, double? value, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventKey);
+        await TrackOnceAsync(unitId, eventName, eventKey, value, occurredAt, cancellationToken);
+    }
+
+    public Task RecordActivityAsync(string unitId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return TrackOnceAsync(unitId, MetricEvents.Active, now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, now, cancellationToken);
+    }
 
     /// <summary>
     /// Records several facts of one unit, each once per (event, reference): one read and one write

@@ -80,9 +80,13 @@ internal sealed class DashboardPanels(IAssistantInsights insights, INudgeReport 
             .Where(a => a.ExperimentId == experiment.Id && a.AssignedAt >= start && a.AssignedAt < end)
             .Select(a => new { a.UnitId, a.Variant, a.AssignedAt })
             .ToListAsync(cancellationToken);
-        // One row per coach who completed since the range start (Assistant's per-coach roll-up), not their events.
-        var completed = (await insights.WorkspacesWithEventSinceAsync(AssistantEventNames.OnboardingCompleted, start, cancellationToken))
-            .Select(id => id.ToString("D")).ToHashSet();
+        // Every variant's completion (the completion_rate metric's facts, one per coach), not only
+        // Avery's event: control and scorecard coaches finish onboarding on other paths.
+        var completed = (await db.Events.AsNoTracking()
+                .Where(e => e.EventName == MetricEvents.OnboardingCompleted && e.OccurredAt >= start)
+                .Select(e => e.UnitId)
+                .ToListAsync(cancellationToken))
+            .ToHashSet();
         var variants = experiment.VariantList().Select(v => v.Key).ToList();
         var byDay = cohort.GroupBy(c => (Day: DateOnly.FromDateTime(c.AssignedAt.UtcDateTime), c.Variant))
             .ToDictionary(g => g.Key, g => (Assigned: g.Count(), Completed: g.Count(c => completed.Contains(c.UnitId))));
@@ -91,7 +95,7 @@ internal sealed class DashboardPanels(IAssistantInsights insights, INudgeReport 
             .Select(k => (IReadOnlyList<string>)[Format.Day(k.Key.Day), k.Key.Variant, Format.Int(k.Value.Assigned), Format.Int(k.Value.Completed), Format.Pct((double)k.Value.Completed / k.Value.Assigned)])
             .ToList();
         var series = variants.Select(v => (v, (IReadOnlyList<double?>)[.. dayList.Select(d => byDay.TryGetValue((d, v), out var x) ? 100.0 * x.Completed / x.Assigned : (double?)null)])).ToList();
-        return new PanelTable("completion", "Completion rate by day of sign-up and variant (avery_onboarding_completed)", ["date", "variant", "assigned", "completed", "completion_pct"], rows,
+        return new PanelTable("completion", "Completion rate by day of sign-up and variant (each variant's onboarding path)", ["date", "variant", "assigned", "completed", "completion_pct"], rows,
             Charts.Line([.. dayList.Select(Format.Day)], series, "% completed"), "No coach was assigned to onboarding_v1 in this period.");
     }
 

@@ -23,6 +23,13 @@ internal sealed class ExperimentCatalog(ExperimentsDbContext db, TimeProvider cl
     public async Task<CatalogResult> CreateAsync(ExperimentDraft draft, bool start, CancellationToken cancellationToken)
     {
         var errors = ExperimentRules.Check(draft, await MetricKeysAsync(cancellationToken));
+        // A new experiment with a 0 % variant could never compare it. A started one may take a
+        // variant down to 0 % for new units (a new version), since its assigned units stay.
+        if (!errors.ContainsKey("weights") && !errors.ContainsKey("variants") && draft.Variants.FirstOrDefault(v => v.Weight == 0) is { } unused)
+        {
+            errors["weights"] = $"Variant '{unused.Key}' has weight 0: it would never be assigned. Give every variant at least 1 %, or leave it out.";
+        }
+
         if (errors.Count == 0 && await db.Experiments.AnyAsync(e => e.Key == draft.Key, cancellationToken))
         {
             errors["key"] = $"An experiment with the key '{draft.Key}' exists already.";

@@ -63,7 +63,8 @@ internal static partial class ExperimentRules
 
         if (variants.Any(v => v.Weight is < 0 or > 100))
         {
-            errors["weights"] = "Each weight is a whole percent between 0 and 100.";
+            var bad = variants.First(v => v.Weight is < 0 or > 100);
+            errors["weights"] = $"Variant '{bad.Key}' has weight {bad.Weight}: each weight is a whole percent between 0 and 100.";
             return;
         }
 

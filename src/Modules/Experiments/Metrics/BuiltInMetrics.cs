@@ -7,7 +7,7 @@ internal static class BuiltInMetrics
 
     public static IReadOnlyList<MetricDefinition> For(DateTimeOffset now) =>
     [
-        Make(CompletionRate, "Onboarding completion rate", MetricKind.Conversion, MetricSources.Assistant, "avery_onboarding_completed", 0, 30, now),
+        Make(CompletionRate, "Onboarding completion rate (every variant's path)", MetricKind.Conversion, MetricSources.Experiments, MetricEvents.OnboardingCompleted, 0, 30, now),
         Make("time_to_first_blog", "Time to first blog (minutes)", MetricKind.TimeToFirst, MetricSources.Experiments, MetricEvents.BlogPublished, 0, 30, now, higherIsBetter: false),
         Make("time_to_first_subscriber", "Time to first subscriber (minutes)", MetricKind.TimeToFirst, MetricSources.Experiments, MetricEvents.SubscriberJoined, 0, 90, now, higherIsBetter: false),
         Make("blogs_by_day_7", "Blogs published by day 7", MetricKind.Count, MetricSources.Experiments, MetricEvents.BlogPublished, 0, 7, now),
@@ -21,8 +21,10 @@ internal static class BuiltInMetrics
     /// <summary>What a built-in metric's events really are, where that differs from the spec's wording; shown beside it in the admin.</summary>
     public static string? SourceNote(string key) => key switch
     {
+        CompletionRate =>
+            "Completed = Avery's conversation finished, the dashboard's set-up checklist all done, or (scorecard) its five items all done; whichever comes first. Recorded from migration 0095 on.",
         "return_7d" or "retention_30d" or "retention_90d" =>
-            "Activity = a store change, a finished onboarding or a social import. Sign-ins are not recorded yet (no sign-in event from Accounts).",
+            "Activity = the coach opened one of their pages (dashboard, store, blogs, Avery) that day, the same for every variant. Store changes are not activity: subscribers and the weekly social refresh change stores too.",
         "revenue_month_1" =>
             "Estimated: one month of the store's price per new subscriber, in the store's currency. No payments module yet, so no real GMV.",
         _ => null,

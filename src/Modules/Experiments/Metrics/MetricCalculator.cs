@@ -9,7 +9,9 @@ namespace CreatorOS.Modules.Experiments.Metrics;
 /// <summary>
 /// Computes a metric per variant from events: each assigned unit's events in the metric's window
 /// after its assignment. Units whose window has not started yet are left out (a coach assigned
-/// today cannot be retained at day 30 yet).
+/// today cannot be retained at day 30 yet). Only the current version's assignments count: units
+/// assigned under earlier weights arrived with a different split at a different time, and mixing
+/// them would compare variants over different populations.
 /// </summary>
 internal sealed class MetricCalculator(ExperimentsDbContext db, IAssistantInsights assistant, TimeProvider clock)
 {
@@ -21,13 +23,13 @@ internal sealed class MetricCalculator(ExperimentsDbContext db, IAssistantInsigh
     public async Task<IReadOnlyList<VariantMetric>> ComputeAsync(Experiment experiment, MetricDefinition metric, CancellationToken cancellationToken)
     {
         var assignments = await db.Assignments.AsNoTracking()
-            .Where(a => a.ExperimentId == experiment.Id)
+            .Where(a => a.ExperimentId == experiment.Id && a.Version == experiment.Version)
             .Select(a => new { a.UnitId, a.Variant, a.AssignedAt })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var eligible = assignments.Where(a => a.AssignedAt.AddDays(metric.WindowStartDays) <= now).ToList();
         var since = eligible.Count == 0 ? now : eligible.Min(a => a.AssignedAt);
-        var events = await EventsAsync(experiment.Id, metric, [.. eligible.Select(a => a.UnitId)], since, cancellationToken);
+        var events = await EventsAsync(experiment, metric, [.. eligible.Select(a => a.UnitId)], since, cancellationToken);
 
         var perUnit = eligible.Select(a =>
         {
@@ -71,8 +73,8 @@ internal sealed class MetricCalculator(ExperimentsDbContext db, IAssistantInsigh
 
         var eligibleUntil = clock.GetUtcNow().AddDays(-metric.WindowStartDays);
         var rows = db.Database.IsSqlite()
-            ? db.Database.SqlQueryRaw<ConversionRow>(ConversionQuery.Sqlite, experiment.Id.ToString("D").ToUpperInvariant(), metric.EventName, metric.WindowStartDays, metric.WindowEndDays, SqliteTimestamps.ConvertToProvider(eligibleUntil)!)
-            : db.Database.SqlQueryRaw<ConversionRow>(ConversionQuery.Postgres, experiment.Id, metric.EventName, metric.WindowStartDays, metric.WindowEndDays, eligibleUntil);
+            ? db.Database.SqlQueryRaw<ConversionRow>(ConversionQuery.Sqlite, experiment.Id.ToString("D").ToUpperInvariant(), metric.EventName, metric.WindowStartDays, metric.WindowEndDays, SqliteTimestamps.ConvertToProvider(eligibleUntil)!, experiment.Version)
+            : db.Database.SqlQueryRaw<ConversionRow>(ConversionQuery.Postgres, experiment.Id, metric.EventName, metric.WindowStartDays, metric.WindowEndDays, eligibleUntil, experiment.Version);
         var byVariant = (await rows.ToListAsync(cancellationToken)).ToDictionary(r => r.Variant);
         return
         [
@@ -86,7 +88,7 @@ internal sealed class MetricCalculator(ExperimentsDbContext db, IAssistantInsigh
         ];
     }
 
-    private async Task<Dictionary<string, List<(DateTimeOffset At, double? Value)>>> EventsAsync(Guid experimentId, MetricDefinition metric, IReadOnlyList<string> units, DateTimeOffset since, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, List<(DateTimeOffset At, double? Value)>>> EventsAsync(Experiment experiment, MetricDefinition metric, IReadOnlyList<string> units, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, List<(DateTimeOffset At, double? Value)>>();
         if (metric.Source == MetricSources.Assistant)
@@ -103,7 +105,7 @@ internal sealed class MetricCalculator(ExperimentsDbContext db, IAssistantInsigh
         // Both tables are this module's: one join instead of IN lists of unit ids.
         var rows = await (from e in db.Events.AsNoTracking()
                           join a in db.Assignments.AsNoTracking() on e.UnitId equals a.UnitId
-                          where a.ExperimentId == experimentId && e.EventName == metric.EventName && e.OccurredAt >= since
+                          where a.ExperimentId == experiment.Id && a.Version == experiment.Version && e.EventName == metric.EventName && e.OccurredAt >= since
                           select new { e.UnitId, e.OccurredAt, e.Value }).ToListAsync(cancellationToken);
         foreach (var row in rows)
         {

@@ -7,7 +7,10 @@ internal static class MetricEvents
     public const string SubscriberJoined = "subscriber_joined";
     public const string StoreShared = "store_shared";
 
-    /// <summary>Any activity of the unit that day (a store change); one per day.</summary>
+    /// <summary>The coach finished onboarding on any path their variant offers; once per unit (see RecordOnboardingCompletion).</summary>
+    public const string OnboardingCompleted = "onboarding_completed";
+
+    /// <summary>The unit used the product that day (IExperiments.RecordActivityAsync: a coach opened one of their pages); one per UTC day.</summary>
     public const string Active = "active";
 
     /// <summary>Not recorded by anything yet: commerce is not built.</summary>

@@ -6,7 +6,8 @@ namespace CreatorOS.Modules.Experiments.Metrics;
 
 /// <summary>
 /// Turns store changes into the facts the onboarding metrics count: each published blog (at its
-/// publish time), the first share, each new subscriber, and one <c>active</c> per day. Facts carry a
+/// publish time), the first share and each new subscriber. Not activity: a store also changes when a
+/// subscriber joins or the weekly social refresh drafts blogs, without the coach. Facts carry a
 /// reference, so a redelivered event records nothing twice; each event costs a read and a write,
 /// however many blogs and subscribers the store has.
 /// </summary>
@@ -39,7 +40,6 @@ internal sealed class RecordStoreMilestones(IStorefront storefront, Assigner fac
             candidates.Add(new UnitFact(MetricEvents.SubscriberJoined, $"#{i}", null, at));
         }
 
-        candidates.Add(new UnitFact(MetricEvents.Active, at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, at));
         await facts.TrackManyOnceAsync(unit, candidates, cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ namespace CreatorOS.Modules.Experiments.Reports;
 /// <summary>
 /// Daily: a running experiment with auto-promotion on is concluded with its winner once the call-it
 /// rules accept one (95 % chance to beat control, significant after correction, planned sample,
-/// minimum run time, no sample-ratio mismatch). Promoting twice is refused by the catalog, so a
+/// minimum run time, no sample-ratio mismatch in the metric's units nor in all of the version's). Promoting twice is refused by the catalog, so a
 /// repeated fire changes nothing.
 /// </summary>
 internal sealed partial class AutoPromotionJob(ExperimentsDbContext db, ExperimentResults results, ExperimentCatalog catalog, ILogger<AutoPromotionJob> logger) : IRecurringJob
@@ -28,7 +28,10 @@ internal sealed partial class AutoPromotionJob(ExperimentsDbContext db, Experime
         foreach (var key in candidates)
         {
             var report = await results.ReportAsync(key, null, cancellationToken);
-            if (report?.Verdict is { Status: CallItVerdict.WinnerFound, Winner: { } winner })
+            // The verdict checks the split of the units in the metric's window; the report checks every
+            // unit of this version. A window that starts later (return_7d) can hide a broken split
+            // among the newest units, and a broken split means nothing can be trusted.
+            if (report is { SampleRatioMismatch: false, Verdict: { Status: CallItVerdict.WinnerFound, Winner: { } winner } })
             {
                 var promoted = await catalog.PromoteAsync(key, winner, cancellationToken);
                 if (promoted.Succeeded)

@@ -13,4 +13,9 @@ internal sealed record ExperimentReport(
     double SrmPValue,
     bool SampleRatioMismatch,
     double DaysRunning,
-    CallItVerdict? Verdict);
+    CallItVerdict? Verdict,
+    double ComparisonAlpha)
+{
+    /// <summary>The level of the intervals shown, e.g. 0.975 for two comparisons at α = 0.05.</summary>
+    public double Confidence => 1 - ComparisonAlpha;
+}

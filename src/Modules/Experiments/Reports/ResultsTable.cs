@@ -9,8 +9,8 @@ internal static class ResultsTable
     public static PanelTable From(ExperimentReport report)
     {
         var conversion = report.Metric.Kind == MetricKind.Conversion;
-        IReadOnlyList<string> columns = ["variant", "weight_pct", "assigned", "assigned_this_version", "exposed", "eligible_units", "with_event", conversion ? "rate_pct" : "mean",
-            "difference_vs_control", "difference_ci_low", "difference_ci_high", "relative_lift_pct", "lift_ci_low_pct", "lift_ci_high_pct", "p_value", "chance_to_beat_control_pct"];
+        IReadOnlyList<string> columns = ["variant", "weight_pct", "assigned", "assigned_this_version", "exposed_this_version", "eligible_units", "with_event", conversion ? "rate_pct" : "mean",
+            "difference_vs_control", "difference_ci_low", "difference_ci_high", "relative_lift_pct", "lift_ci_low_pct", "lift_ci_high_pct", "p_value", "significant", "better_than_control", "chance_to_beat_control_pct"];
         var rows = report.Variants.Select(v =>
         {
             var (difference, low, high, p) = v.Rate is { } r ? (r.Difference * 100, r.DifferenceLow * 100, r.DifferenceHigh * 100, r.PValue)
@@ -21,7 +21,8 @@ internal static class ResultsTable
                 conversion ? Format.Pct(v.Metric.Mean) : Format.Num(v.Metric.Mean),
                 Format.Num(difference, 3), Format.Num(low, 3), Format.Num(high, 3),
                 Format.Pct(v.Rate?.RelativeLift), Format.Pct(v.Rate?.LiftLow), Format.Pct(v.Rate?.LiftHigh),
-                Format.Num(p, 5), Format.Pct(v.ChanceToBeatControl),
+                Format.Num(p, 5), v.Rate is null && v.MeanDifference is null ? "" : v.Significant ? "yes" : "no",
+                v.Better switch { true => "better", false => "worse", null => "" }, Format.Pct(v.ChanceToBeatControl),
             ];
         }).ToList();
 
@@ -30,7 +31,11 @@ internal static class ResultsTable
             [.. others.Select(v => v.Variant)],
             [.. others.Select(v => v.Rate is { } r ? new[] { Math.Round(r.DifferenceLow * 100, 3), Math.Round(r.DifferenceHigh * 100, 3) }
                 : v.MeanDifference is { } m ? new[] { Math.Round(m.Low, 3), Math.Round(m.High, 3) } : null)],
-            conversion ? "95 % CI of the difference vs control (percentage points)" : "95 % CI of the difference vs control");
+            $"{Level(report)} CI of the difference vs control{(conversion ? " (percentage points)" : "")}");
         return new PanelTable("results", $"{report.Metric.Name} by variant", columns, rows, chart, "No units assigned yet.");
     }
+
+    /// <summary>E.g. "97.5 %" for two comparisons: the Bonferroni-corrected level of the intervals.</summary>
+    public static string Level(ExperimentReport report) =>
+        (report.Confidence * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " %";
 }

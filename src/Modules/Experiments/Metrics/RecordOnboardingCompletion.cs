@@ -1,0 +1,56 @@
+using CreatorOS.Contracts.Assistant;
+using CreatorOS.Contracts.Experiments;
+using CreatorOS.Contracts.Social;
+using CreatorOS.Contracts.Storefront;
+using CreatorOS.Modules.Experiments.Assignment;
+using CreatorOS.Modules.Experiments.Data;
+using CreatorOS.Modules.Experiments.Onboarding;
+using CreatorOS.SharedKernel.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace CreatorOS.Modules.Experiments.Metrics;
+
+/// <summary>
+/// Records <see cref="MetricEvents.OnboardingCompleted"/> once per coach, whichever path finished
+/// onboarding (<see cref="OnboardingChecklists"/>): Avery's completion event, or a store change
+/// after which the checklist the coach's variant shows is all done. The first completion counts.
+/// </summary>
+internal sealed class RecordOnboardingCompletion(ExperimentsDbContext db, IStorefront storefront, ISocialConnections social, Assigner facts)
+    : IIntegrationEventHandler<OnboardingCompleted>, IIntegrationEventHandler<StoreChanged>
+{
+    public const string Reference = "first";
+
+    public Task HandleAsync(OnboardingCompleted integrationEvent, CancellationToken cancellationToken) =>
+        facts.TrackOnceAsync(integrationEvent.WorkspaceId.ToString("D"), MetricEvents.OnboardingCompleted, Reference, null, integrationEvent.OccurredAt, cancellationToken);
+
+    public async Task HandleAsync(StoreChanged integrationEvent, CancellationToken cancellationToken) =>
+        await CheckAsync(integrationEvent.WorkspaceId, integrationEvent.OccurredAt, cancellationToken);
+
+    /// <summary>Records the completion if the coach's variant's checklist is done now (also called where the scorecard renders).</summary>
+    public async Task CheckAsync(Guid workspaceId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var unit = OnboardingEntry.UnitOf(workspaceId);
+        var variant = await (from a in db.Assignments.AsNoTracking()
+                             join e in db.Experiments.AsNoTracking() on a.ExperimentId equals e.Id
+                             where e.Key == OnboardingExperiment.Key && a.UnitId == unit
+                             select a.Variant).SingleOrDefaultAsync(cancellationToken);
+        if (variant is null
+            || await db.Events.AnyAsync(e => e.EventName == MetricEvents.OnboardingCompleted && e.UnitId == unit, cancellationToken))
+        {
+            return;
+        }
+
+        var store = await storefront.FindAsync(workspaceId, cancellationToken);
+        if (store is null)
+        {
+            return;
+        }
+
+        var socials = variant == OnboardingExperiment.Scorecard
+            && (await social.ListAsync(workspaceId, cancellationToken)).Any(c => c.Status == "connected");
+        if (OnboardingChecklists.Completed(variant, store, socials))
+        {
+            await facts.TrackOnceAsync(unit, MetricEvents.OnboardingCompleted, Reference, null, at, cancellationToken);
+        }
+    }
+}

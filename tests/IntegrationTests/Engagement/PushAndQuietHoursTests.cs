@@ -42,4 +42,49 @@ public sealed class PushAndQuietHoursTests
         refreshed.ShouldHaveSingleItem().UserId.ShouldBe(ownerAccount.UserId!.Value);
         refreshed[0].P256dh.ShouldNotBe(stored.P256dh);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_retry_whose_backoff_ends_in_quiet_hours_waits_for_their_end(DatabaseProvider provider)
+    {
+        // 21:59:50 in London (GMT in November), quiet from 22:00 to 07:00, SMTP down.
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 22, 21, 59, 50, TimeSpan.Zero));
+        await using var host = await CreatorOsHost.StartAsync(provider, services => services.AddSingleton<TimeProvider>(clock), TestMailbox.Settings(new()
+        {
+            ["Jobs:AutoStart"] = "false",
+            ["Notifications:SmtpPort"] = "9",
+            ["Notifications:SmtpTimeout"] = "00:00:05",
+        }));
+        var (_, account) = await EngagementHosts.SignedInAsync(host, $"quiet-retry-{provider}@example.com");
+        var userId = account.UserId!.Value;
+        await DbAsync(host, db =>
+        {
+            db.Settings.Add(new NotificationSettings { UserId = userId, TimeZone = "Europe/London", QuietFromMinute = 22 * 60, QuietToMinute = 7 * 60, UpdatedAt = clock.GetUtcNow() });
+            return db.SaveChangesAsync();
+        });
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<INotifications>().SendAsync(
+                new NotificationRequest(userId, null, NotificationCategories.Reports, "Weekly report", "Up 10%.", null, "quiet-retry"), CancellationToken.None);
+        }
+
+        async Task<int> DispatchAsync()
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<DeliveryDispatcher>().DispatchDueAsync(CancellationToken.None);
+        }
+
+        (await DispatchAsync()).ShouldBe(1);
+        var afterFirst = await DbAsync(host, db => db.Deliveries.AsNoTracking().SingleAsync(d => d.UserId == userId));
+        var morning = new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
+        afterFirst.LastError!.ShouldStartWith("SMTP:");
+        afterFirst.Attempts.ShouldBe(1);
+        afterFirst.NextAttemptAt.ShouldBe(morning, "the 30 s backoff ends at 22:00:20, inside quiet hours");
+
+        clock.Set(new DateTimeOffset(2026, 11, 22, 22, 0, 20, TimeSpan.Zero));
+        await DispatchAsync();
+        var night = await DbAsync(host, db => db.Deliveries.AsNoTracking().SingleAsync(d => d.UserId == userId));
+        night.Attempts.ShouldBe(1, "nothing is attempted during quiet hours");
+        night.Status.ShouldBe(Delivery.Pending);
+    }
 }

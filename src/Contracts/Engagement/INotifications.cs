@@ -8,7 +8,8 @@ public interface INotifications
 {
     /// <summary>
     /// Records the notification and queues it per channel, atomically. A second call with the same
-    /// <see cref="NotificationRequest.IdempotencyKey"/> returns the first one's id and sends nothing again.
+    /// <see cref="NotificationRequest.IdempotencyKey"/> for the same user returns the first one's id and sends nothing
+    /// again; keys are per recipient, so another user with the same key gets their own notification.
     /// </summary>
     Task<NotificationReceipt> SendAsync(NotificationRequest request, CancellationToken cancellationToken);
 

@@ -52,7 +52,7 @@ internal sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> 
         notification.Property(n => n.Body).HasMaxLength(4000);
         notification.Property(n => n.Link).HasMaxLength(500);
         notification.Property(n => n.IdempotencyKey).HasMaxLength(200);
-        notification.HasIndex(n => n.IdempotencyKey).IsUnique();
+        notification.HasIndex(n => new { n.UserId, n.IdempotencyKey }).IsUnique();
         notification.HasIndex(n => new { n.UserId, n.CreatedAt });
 
         var delivery = modelBuilder.Entity<Delivery>();

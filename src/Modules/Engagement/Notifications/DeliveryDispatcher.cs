@@ -92,6 +92,20 @@ internal sealed class DeliveryDispatcher(
     private async Task AttemptAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         var notification = await db.Notifications.AsNoTracking().SingleAsync(n => n.Id == delivery.NotificationId, cancellationToken);
+
+        // Quiet hours are checked at every attempt, not only when queued: a retry whose backoff ends
+        // at night (or hours set after queueing) waits for the morning like a first attempt.
+        var critical = NotificationCategories.IsCritical(notification.Category);
+        var settings = critical ? null : await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == delivery.UserId, cancellationToken);
+        if (!critical && QuietHours.NextAllowed(settings, clock.GetUtcNow()) is var allowed && allowed > clock.GetUtcNow())
+        {
+            delivery.Status = Delivery.Pending;
+            delivery.ClaimedUntil = null;
+            delivery.NextAttemptAt = allowed;
+            await db.SaveChangesAsync(CancellationToken.None);
+            return;
+        }
+
         var outcome = await SendAsync(delivery, notification, cancellationToken);
         var now = clock.GetUtcNow();
         delivery.ClaimedUntil = null;
@@ -116,7 +130,8 @@ internal sealed class DeliveryDispatcher(
                 else
                 {
                     delivery.Status = Delivery.Pending;
-                    delivery.NextAttemptAt = now + options.Value.RetryBackoff * Math.Pow(2, delivery.Attempts - 1);
+                    var retryAt = now + options.Value.RetryBackoff * Math.Pow(2, delivery.Attempts - 1);
+                    delivery.NextAttemptAt = critical ? retryAt : QuietHours.NextAllowed(settings, retryAt);
                 }
 
                 break;

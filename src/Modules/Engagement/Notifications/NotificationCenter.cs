@@ -31,11 +31,12 @@ internal sealed class NotificationCenter(EngagementDbContext db, InboxSignal inb
             }
         }
 
-        var receipts = await ExistingAsync([.. requests.Select(r => r.IdempotencyKey).Distinct()], cancellationToken);
-        var fresh = requests.Where(r => !receipts.ContainsKey(r.IdempotencyKey)).DistinctBy(r => r.IdempotencyKey).ToList();
+        // Keys are per recipient: the same key for two users is two notifications.
+        var receipts = await ExistingAsync([.. requests.Select(KeyOf).Distinct()], cancellationToken);
+        var fresh = requests.Where(r => !receipts.ContainsKey(KeyOf(r))).DistinctBy(KeyOf).ToList();
         if (fresh.Count == 0)
         {
-            return [.. requests.Select(r => receipts[r.IdempotencyKey])];
+            return [.. requests.Select(r => receipts[KeyOf(r)])];
         }
 
         // Preferences, settings and push subscriptions of every recipient, read once for the batch.
@@ -91,7 +92,7 @@ internal sealed class NotificationCenter(EngagementDbContext db, InboxSignal inb
                 inboxes.Add(request.UserId);
             }
 
-            receipts[request.IdempotencyKey] = new NotificationReceipt(notification.Id, AlreadySent: false, channels);
+            receipts[KeyOf(request)] = new NotificationReceipt(notification.Id, AlreadySent: false, channels);
         }
 
         try
@@ -102,9 +103,9 @@ internal sealed class NotificationCenter(EngagementDbContext db, InboxSignal inb
         {
             // Another caller may have stored the same key between our check and our insert: theirs stands.
             db.ChangeTracker.Clear();
-            var key = fresh[0].IdempotencyKey;
+            var key = KeyOf(fresh[0]);
             receipts[key] = (await ExistingAsync([key], cancellationToken)).GetValueOrDefault(key) ?? throw new InvalidOperationException("The notification could not be stored.");
-            return [.. requests.Select(r => receipts[r.IdempotencyKey])];
+            return [.. requests.Select(r => receipts[KeyOf(r)])];
         }
         catch (DbUpdateException)
         {
@@ -112,10 +113,10 @@ internal sealed class NotificationCenter(EngagementDbContext db, InboxSignal inb
             db.ChangeTracker.Clear();
             foreach (var request in fresh)
             {
-                receipts[request.IdempotencyKey] = await SendAsync(request, cancellationToken);
+                receipts[KeyOf(request)] = await SendAsync(request, cancellationToken);
             }
 
-            return [.. requests.Select(r => receipts[r.IdempotencyKey])];
+            return [.. requests.Select(r => receipts[KeyOf(r)])];
         }
         catch
         {
@@ -133,15 +134,21 @@ internal sealed class NotificationCenter(EngagementDbContext db, InboxSignal inb
             inbox.Changed(user);
         }
 
-        return [.. requests.Select(r => receipts[r.IdempotencyKey])];
+        return [.. requests.Select(r => receipts[KeyOf(r)])];
     }
 
-    private async Task<Dictionary<string, NotificationReceipt>> ExistingAsync(List<string> keys, CancellationToken cancellationToken)
+    private static (Guid UserId, string Key) KeyOf(NotificationRequest request) => (request.UserId, request.IdempotencyKey);
+
+    private async Task<Dictionary<(Guid UserId, string Key), NotificationReceipt>> ExistingAsync(List<(Guid UserId, string Key)> keys, CancellationToken cancellationToken)
     {
-        var found = await db.Notifications.AsNoTracking()
-            .Where(n => keys.Contains(n.IdempotencyKey))
-            .Select(n => new { n.Id, n.IdempotencyKey, n.InInbox })
-            .ToListAsync(cancellationToken);
+        var users = keys.Select(k => k.UserId).Distinct().ToList();
+        var names = keys.Select(k => k.Key).Distinct().ToList();
+        var found = (await db.Notifications.AsNoTracking()
+            .Where(n => users.Contains(n.UserId) && names.Contains(n.IdempotencyKey))
+            .Select(n => new { n.Id, n.UserId, n.IdempotencyKey, n.InInbox })
+            .ToListAsync(cancellationToken))
+            .Where(n => keys.Contains((n.UserId, n.IdempotencyKey)))
+            .ToList();
         if (found.Count == 0)
         {
             return [];
@@ -151,7 +158,7 @@ internal sealed class NotificationCenter(EngagementDbContext db, InboxSignal inb
         var channels = (await db.Deliveries.AsNoTracking().Where(d => ids.Contains(d.NotificationId)).Select(d => new { d.NotificationId, d.Channel }).ToListAsync(cancellationToken))
             .ToLookup(d => d.NotificationId, d => d.Channel);
         return found.ToDictionary(
-            f => f.IdempotencyKey,
+            f => (f.UserId, f.IdempotencyKey),
             f => new NotificationReceipt(f.Id, AlreadySent: true, [.. (f.InInbox ? [NotificationChannels.InApp] : Array.Empty<string>()), .. channels[f.Id]]));
     }
 

@@ -48,7 +48,12 @@ internal static class NotificationEndpoints
         {
             var allowHttp = configuration.GetValue("Notifications:AllowPlainHttpPushEndpoints", false);
             var problem = await subscriptions.SubscribeAsync(http.User.UserId()!.Value, request.Endpoint, request.Keys?.P256dh, request.Keys?.Auth, allowHttp, cancellationToken);
-            return problem is null ? Results.Created() : Results.BadRequest(new { error = problem });
+            return problem switch
+            {
+                null => Results.Created(),
+                PushSubscriptions.TakenByAnotherUser => Results.Conflict(new { error = problem }),
+                _ => Results.BadRequest(new { error = problem }),
+            };
         });
 
         signedIn.MapDelete("/api/notifications/push/subscriptions", async (string endpoint, HttpContext http, PushSubscriptions subscriptions, CancellationToken cancellationToken) =>

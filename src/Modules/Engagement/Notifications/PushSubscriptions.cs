@@ -4,10 +4,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CreatorOS.Modules.Engagement.Notifications;
 
-/// <summary>Stores the browser subscriptions a signed-in user makes; validates them as RFC 8291 requires.</summary>
+/// <summary>
+/// Stores the browser subscriptions a signed-in user makes; validates them as RFC 8291 requires.
+/// An endpoint is bound to the user who registered it. Registering it again rebinds (new keys)
+/// only for that same user; another user is refused (<see cref="TakenByAnotherUser"/>), because
+/// knowing an endpoint proves nothing: moving it silently would let anyone who learnt it cut the
+/// owner off and push into their browser. A browser that really changed hands asks its push
+/// service for a fresh endpoint (bell.js does on 409), and the old one dies with a 410.
+/// </summary>
 internal sealed class PushSubscriptions(EngagementDbContext db, TimeProvider clock)
 {
-    /// <summary>Saves (or re-assigns to this user) a subscription; returns the problem when it is malformed.</summary>
+    public const string TakenByAnotherUser = "This browser's push subscription belongs to another account. Subscribe again to get a new one.";
+
+    /// <summary>Saves (or refreshes this user's own) subscription; returns the problem when it is malformed or another user's.</summary>
     public async Task<string?> SubscribeAsync(Guid userId, string? endpoint, string? p256dh, string? auth, bool allowPlainHttp, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || endpoint.Length > 1000
@@ -27,6 +36,11 @@ internal sealed class PushSubscriptions(EngagementDbContext db, TimeProvider clo
         }
 
         var existing = await db.PushSubscriptions.SingleOrDefaultAsync(s => s.Endpoint == endpoint, cancellationToken);
+        if (existing is not null && existing.UserId != userId)
+        {
+            return TakenByAnotherUser;
+        }
+
         if (existing is not null)
         {
             db.PushSubscriptions.Remove(existing);

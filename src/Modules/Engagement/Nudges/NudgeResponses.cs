@@ -36,18 +36,23 @@ internal sealed class NudgeResponses(EngagementDbContext db, NudgeScheduler sche
         var now = clock.GetUtcNow();
         nudge.RespondedAt = now;
         nudge.Response = action;
-        await db.SaveChangesAsync(cancellationToken);
-
         var snooze = action switch
         {
             NudgeCatalogue.RemindTomorrow => TimeSpan.FromDays(1),
             NudgeCatalogue.SnoozeThreeDays => TimeSpan.FromDays(3),
             _ => (TimeSpan?)null,
         };
+        var snoozeKey = $"snooze:{nudge.Id:N}";
         if (snooze is { } delay && NudgeCatalogue.ByType.TryGetValue(nudge.NudgeType, out var kind))
         {
-            // The key names the answered nudge, so answering twice (two tabs) snoozes once.
-            await scheduler.ScheduleAsync(workspaceId, userId, kind, nudge.Template, now + delay, $"snooze:{nudge.Id:N}", cancellationToken);
+            // The key names the answered nudge, so answering twice (two tabs) snoozes once. The answer
+            // and the snoozed nudge are saved together: a failed save loses neither, it is simply not recorded.
+            await scheduler.AddAsync(workspaceId, userId, kind, nudge.Template, now + delay, snoozeKey, cancellationToken);
+        }
+
+        if (!await scheduler.SaveAsync(token => db.Nudges.AnyAsync(n => n.WorkspaceId == workspaceId && n.UserId == userId && n.IdempotencyKey == snoozeKey, token), cancellationToken))
+        {
+            return Outcome.AlreadyAnswered;
         }
 
         return Outcome.Recorded;

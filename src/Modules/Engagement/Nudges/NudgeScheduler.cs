@@ -4,7 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CreatorOS.Modules.Engagement.Nudges;
 
-/// <summary>Puts nudges on the schedule. Each has a key unique per coach, so scheduling the same occasion twice adds nothing.</summary>
+/// <summary>
+/// Puts nudges on the schedule. Each has a key unique per coach, so scheduling the same occasion twice adds nothing.
+/// Several nudges (and a milestone's ledger row) are written as one unit: either all of them are
+/// stored or none, and a failure that is not "already done" is thrown so the caller (an event
+/// handler, a job) runs again instead of losing the message.
+/// </summary>
 internal sealed class NudgeScheduler(EngagementDbContext db, TimeProvider clock)
 {
     private const string FirstWeekKeyPrefix = "onboarding:";
@@ -16,14 +21,17 @@ internal sealed class NudgeScheduler(EngagementDbContext db, TimeProvider clock)
         var zone = QuietHours.FindZone(zoneId ?? "UTC");
         var completedLocal = TimeZoneInfo.ConvertTime(completedAt, zone);
         var added = 0;
+        var keys = new List<string>();
         foreach (var (kind, day) in NudgeCatalogue.FirstWeek)
         {
             var local = completedLocal.Date.AddDays(day - 1).AddHours(NudgeCatalogue.MorningHour);
             var at = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-            added += await ScheduleAsync(workspaceId, userId, kind, kind.Template, at, FirstWeekKeyPrefix + kind.Type, cancellationToken) ? 1 : 0;
+            var key = FirstWeekKeyPrefix + kind.Type;
+            keys.Add(key);
+            added += await AddAsync(workspaceId, userId, kind, kind.Template, at, key, cancellationToken) ? 1 : 0;
         }
 
-        return added;
+        return await SaveAsync(token => AllScheduledAsync(workspaceId, userId, keys, token), cancellationToken) ? added : 0;
     }
 
     /// <summary>
@@ -40,10 +48,16 @@ internal sealed class NudgeScheduler(EngagementDbContext db, TimeProvider clock)
         return [.. coaches.Select(c => (c.WorkspaceId, c.UserId))];
     }
 
-    /// <summary>False when a nudge with this key was already scheduled for the coach.</summary>
-    public async Task<bool> ScheduleAsync(Guid workspaceId, Guid userId, NudgeKind kind, string template, DateTimeOffset at, string key, CancellationToken cancellationToken)
+    /// <summary>Schedules one nudge and saves it; false when a nudge with this key was already scheduled for the coach.</summary>
+    public async Task<bool> ScheduleAsync(Guid workspaceId, Guid userId, NudgeKind kind, string template, DateTimeOffset at, string key, CancellationToken cancellationToken) =>
+        await AddAsync(workspaceId, userId, kind, template, at, key, cancellationToken)
+        && await SaveAsync(token => AllScheduledAsync(workspaceId, userId, [key], token), cancellationToken);
+
+    /// <summary>Adds the nudge to this unit of work without saving; false when it was already scheduled.</summary>
+    public async Task<bool> AddAsync(Guid workspaceId, Guid userId, NudgeKind kind, string template, DateTimeOffset at, string key, CancellationToken cancellationToken)
     {
-        if (await db.Nudges.AnyAsync(n => n.WorkspaceId == workspaceId && n.UserId == userId && n.IdempotencyKey == key, cancellationToken))
+        if (await db.Nudges.AnyAsync(n => n.WorkspaceId == workspaceId && n.UserId == userId && n.IdempotencyKey == key, cancellationToken)
+            || db.Nudges.Local.Any(n => n.WorkspaceId == workspaceId && n.UserId == userId && n.IdempotencyKey == key))
         {
             return false;
         }
@@ -62,7 +76,17 @@ internal sealed class NudgeScheduler(EngagementDbContext db, TimeProvider clock)
             Status = Nudge.Pending,
             CreatedAt = now,
         });
+        return true;
+    }
 
+    /// <summary>
+    /// Saves everything added to this unit of work in one transaction. True when saved; false when a
+    /// unique key clashed because a concurrent caller saved the same work (<paramref name="doneByAnother"/>
+    /// says so after the fact). Any other failure (database busy, connection dropped) is thrown, with
+    /// nothing written, so the event or job is handled again: a message is never lost to a swallowed error.
+    /// </summary>
+    public async Task<bool> SaveAsync(Func<CancellationToken, Task<bool>> doneByAnother, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -70,9 +94,22 @@ internal sealed class NudgeScheduler(EngagementDbContext db, TimeProvider clock)
         }
         catch (DbUpdateException)
         {
-            // The same occasion was scheduled concurrently (two event deliveries): the unique key kept one.
             db.ChangeTracker.Clear();
-            return false;
+            if (await doneByAnother(cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
+        }
+        catch
+        {
+            // Not saved: a retry in the same scope must start from nothing.
+            db.ChangeTracker.Clear();
+            throw;
         }
     }
+
+    private async Task<bool> AllScheduledAsync(Guid workspaceId, Guid userId, List<string> keys, CancellationToken cancellationToken) =>
+        await db.Nudges.AsNoTracking().CountAsync(n => n.WorkspaceId == workspaceId && n.UserId == userId && keys.Contains(n.IdempotencyKey), cancellationToken) == keys.Count;
 }

@@ -3,27 +3,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CreatorOS.Modules.Engagement.Triggers;
 
-/// <summary>The milestones each workspace has reached; recording one is what makes it fire once.</summary>
+/// <summary>
+/// The milestones each workspace has reached; recording one is what makes it fire once. A milestone
+/// is only added to the unit of work here: the trigger saves it together with the nudges that
+/// announce it (<see cref="Nudges.NudgeScheduler.SaveAsync"/>), so a milestone is never marked
+/// reached without its message, and a failed save leaves both to the event's next attempt.
+/// </summary>
 internal sealed class MilestoneLedger(EngagementDbContext db, TimeProvider clock)
 {
-    /// <summary>Records the milestone; false when it was reached before (also by a concurrent handler).</summary>
-    public async Task<bool> ReachAsync(Guid workspaceId, string key, CancellationToken cancellationToken)
+    /// <summary>Adds the milestone to the unit of work; false when it was reached before.</summary>
+    public async Task<bool> AddAsync(Guid workspaceId, string key, CancellationToken cancellationToken)
     {
-        if (await db.Milestones.AnyAsync(m => m.WorkspaceId == workspaceId && m.Key == key, cancellationToken))
+        if (await db.Milestones.AnyAsync(m => m.WorkspaceId == workspaceId && m.Key == key, cancellationToken)
+            || db.Milestones.Local.Any(m => m.WorkspaceId == workspaceId && m.Key == key))
         {
             return false;
         }
 
         db.Milestones.Add(new CoachMilestone { WorkspaceId = workspaceId, Key = key, ReachedAt = clock.GetUtcNow() });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
+        return true;
     }
+
+    /// <summary>Whether every one of these milestones is recorded (by us or by a concurrent handler).</summary>
+    public async Task<bool> AllReachedAsync(Guid workspaceId, List<string> keys, CancellationToken cancellationToken) =>
+        await db.Milestones.AsNoTracking().CountAsync(m => m.WorkspaceId == workspaceId && keys.Contains(m.Key), cancellationToken) == keys.Count;
 }

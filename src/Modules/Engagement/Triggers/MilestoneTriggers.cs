@@ -25,15 +25,18 @@ internal sealed class MilestoneTriggers(MilestoneLedger ledger, NudgeScheduler s
             _ when SubscriberMilestones.Contains(count) => ($"subscribers:{count}", NudgeCatalogue.SubscriberMilestone, await MilestoneTextAsync(integrationEvent.WorkspaceId, count, cancellationToken)),
             _ => (null, null, null),
         };
-        if (key is null || kind is null || template is null || !await ledger.ReachAsync(integrationEvent.WorkspaceId, key, cancellationToken))
+        if (key is null || kind is null || template is null || !await ledger.AddAsync(integrationEvent.WorkspaceId, key, cancellationToken))
         {
             return;
         }
 
+        // The ledger row and every owner's nudge are saved as one: a failure throws and the event is handled again.
         foreach (var owner in await users.OwnersAsync(integrationEvent.WorkspaceId, cancellationToken))
         {
-            await scheduler.ScheduleAsync(integrationEvent.WorkspaceId, owner, kind, template, clock.GetUtcNow(), $"milestone:{key}", cancellationToken);
+            await scheduler.AddAsync(integrationEvent.WorkspaceId, owner, kind, template, clock.GetUtcNow(), $"milestone:{key}", cancellationToken);
         }
+
+        await scheduler.SaveAsync(token => ledger.AllReachedAsync(integrationEvent.WorkspaceId, [key], token), cancellationToken);
     }
 
     private async Task<string> MilestoneTextAsync(Guid workspaceId, int count, CancellationToken cancellationToken)

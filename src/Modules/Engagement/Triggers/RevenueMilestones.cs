@@ -28,11 +28,13 @@ internal sealed class RevenueMilestones(MilestoneLedger ledger, NudgeScheduler s
         }
 
         var monthly = price.Amount * store.SubscriberCount;
+        var reached = new List<string>();
         decimal? announce = null;
         foreach (var threshold in Thresholds.Where(t => monthly >= t))
         {
-            if (await ledger.ReachAsync(workspaceId, Key(threshold), cancellationToken))
+            if (await ledger.AddAsync(workspaceId, Key(threshold), cancellationToken))
             {
+                reached.Add(Key(threshold));
                 announce = threshold;
             }
         }
@@ -42,11 +44,14 @@ internal sealed class RevenueMilestones(MilestoneLedger ledger, NudgeScheduler s
             return;
         }
 
+        // The milestones and their announcement are saved as one: a failure throws and the event is handled again.
         var text = NudgeCatalogue.RevenueMilestone.Template.Replace("{milestone_amount}", StoreFigures.Money(price.Currency, amount), StringComparison.Ordinal);
         foreach (var owner in await users.OwnersAsync(workspaceId, cancellationToken))
         {
-            await scheduler.ScheduleAsync(workspaceId, owner, NudgeCatalogue.RevenueMilestone, text, clock.GetUtcNow(), "milestone:" + Key(amount), cancellationToken);
+            await scheduler.AddAsync(workspaceId, owner, NudgeCatalogue.RevenueMilestone, text, clock.GetUtcNow(), "milestone:" + Key(amount), cancellationToken);
         }
+
+        await scheduler.SaveAsync(token => ledger.AllReachedAsync(workspaceId, reached, token), cancellationToken);
     }
 
     /// <summary>Keyed by amount, not currency: switching currency does not repeat a milestone.</summary>

@@ -24,10 +24,19 @@ if (pushButton && 'serviceWorker' in navigator && 'PushManager' in window) {
       const registration = await navigator.serviceWorker.register('/notifications/sw.js', { scope: '/notifications/' });
       const { publicKey } = await (await fetch('/notifications/push/key')).json();
       const key = Uint8Array.from(atob(publicKey.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-      const subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
-      const response = await fetch('/api/notifications/push/subscriptions', {
+      const save = (subscription) => fetch('/api/notifications/push/subscriptions', {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(subscription.toJSON()),
       });
+      let subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+      let response = await save(subscription);
+      if (response.status === 409) {
+        // This browser's endpoint is still another account's (someone else signed in here before).
+        // A fresh endpoint from the push service is the proof that the browser is now ours; the
+        // old one stops working, and the push service's 410 removes it from the other account.
+        await subscription.unsubscribe();
+        subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+        response = await save(subscription);
+      }
       status.textContent = response.ok ? 'Browser notifications are on for this browser.' : 'Could not turn on browser notifications.';
     } catch {
       status.textContent = 'Could not turn on browser notifications.';

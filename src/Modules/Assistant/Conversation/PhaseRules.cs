@@ -11,11 +11,11 @@ internal static class PhaseRules
     public const string SpecialtySkippedFact = "specialty_skipped";
 
     public static Scorecard ScorecardOf(StoreView store, bool socialsConnected) => new(
-        Photo: !string.IsNullOrEmpty(store.Profile.PhotoUrl),
+        Photo: LaunchItems.HasPhoto(store),
         Socials: socialsConnected,
-        Blogs: PublishedBlogs(store) >= Scorecard.BlogsNeeded,
+        Blogs: LaunchItems.HasBlogs(store),
         Shared: store.IsShared,
-        Live: store.LiveSessions.Count > 0);
+        Live: LaunchItems.HasLiveSession(store));
 
     public static bool IsDone(OnboardingPhase phase, StoreView store, Scorecard scorecard, PhaseState state) =>
         state.Skipped.Contains(phase) || phase switch
@@ -40,6 +40,4 @@ internal static class PhaseRules
         var phases = OnboardingPhases.InOrder.Where(p => p != OnboardingPhase.Complete).ToList();
         return phases.Count(p => IsDone(p, store, scorecard, state)) * 100 / phases.Count;
     }
-
-    private static int PublishedBlogs(StoreView store) => store.Blogs.Count(b => b.Status == "published");
 }

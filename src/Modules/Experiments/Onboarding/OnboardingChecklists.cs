@@ -15,33 +15,29 @@ internal sealed record ChecklistItem(string Title, string Detail, bool Done, str
 /// </summary>
 internal static class OnboardingChecklists
 {
-    public const int BlogsNeeded = 3;
-
     public static IReadOnlyList<ChecklistItem> Scorecard(StoreView store, bool socialsConnected)
     {
-        var published = PublishedBlogs(store);
+        var published = LaunchItems.PublishedBlogs(store);
         return
         [
-            new("Add a profile photo", store.Profile.PhotoUrl is null ? "People buy from people" : "Done", !string.IsNullOrEmpty(store.Profile.PhotoUrl), "/admin/store"),
+            new("Add a profile photo", LaunchItems.HasPhoto(store) ? "Done" : "People buy from people", LaunchItems.HasPhoto(store), "/admin/store"),
             new("Connect your socials", socialsConnected ? "Connected" : "Instagram, TikTok or YouTube: your best posts become blogs", socialsConnected, "/admin/store"),
-            new("Publish 3 blogs", $"{Math.Min(published, BlogsNeeded)} of {BlogsNeeded} published", published >= BlogsNeeded, "/admin/store/blogs"),
+            new("Publish 3 blogs", $"{Math.Min(published, LaunchItems.BlogsNeeded)} of {LaunchItems.BlogsNeeded} published", LaunchItems.HasBlogs(store), "/admin/store/blogs"),
             new("Share your store", store.IsShared ? "Shared" : "Send your link to your audience", store.IsShared, "/admin/store"),
-            new("Schedule a live session", store.LiveSessions.Count == 0 ? "Your first live builds trust" : $"{store.LiveSessions.Count} scheduled", store.LiveSessions.Count > 0, "/admin/store/sessions"),
+            new("Schedule a live session", store.LiveSessions.Count == 0 ? "Your first live builds trust" : $"{store.LiveSessions.Count} scheduled", LaunchItems.HasLiveSession(store), "/admin/store/sessions"),
         ];
     }
 
     /// <summary>The coach dashboard's "set up" checklist (Web's Dashboard page shows the same six steps).</summary>
     public static bool DashboardDone(StoreView store) =>
         store.Profile.PreferredName is not null && store.Profile.Niche is not null
-        && !string.IsNullOrEmpty(store.Profile.PhotoUrl)
+        && LaunchItems.HasPhoto(store)
         && store.Price is not null
-        && PublishedBlogs(store) >= BlogsNeeded
-        && store.LiveSessions.Count > 0
+        && LaunchItems.HasBlogs(store)
+        && LaunchItems.HasLiveSession(store)
         && store.IsShared;
 
     /// <summary>Whether a coach of <paramref name="variant"/> has finished a checklist their variant shows.</summary>
     public static bool Completed(string variant, StoreView store, bool socialsConnected) =>
         DashboardDone(store) || (variant == OnboardingExperiment.Scorecard && Scorecard(store, socialsConnected).All(i => i.Done));
-
-    private static int PublishedBlogs(StoreView store) => store.Blogs.Count(b => b.Status == "published");
 }

@@ -98,6 +98,7 @@ internal sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> 
         nudge.Property(n => n.IdempotencyKey).HasMaxLength(200);
         nudge.Property(n => n.Status).HasMaxLength(20);
         nudge.Property(n => n.Template).HasMaxLength(4000);
+        nudge.Property(n => n.Values).HasMaxLength(4000);
         nudge.Property(n => n.Buttons).HasMaxLength(2000);
         nudge.Property(n => n.Content).HasMaxLength(4000);
         nudge.Property(n => n.Channel).HasMaxLength(20);

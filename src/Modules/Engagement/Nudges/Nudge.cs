@@ -32,6 +32,9 @@ internal sealed class Nudge
     /// <summary>The message with {placeholders} for store figures, filled in when it is sent.</summary>
     public required string Template { get; init; }
 
+    /// <summary>JSON object of values given when it was scheduled (see <see cref="NudgeValues"/>); null when none.</summary>
+    public string? Values { get; init; }
+
     /// <summary>JSON array of the buttons under the message.</summary>
     public required string Buttons { get; init; }
 
@@ -44,7 +47,7 @@ internal sealed class Nudge
     /// <summary>What was actually said, once sent.</summary>
     public string? Content { get; set; }
 
-    /// <summary>live | stored (unread in Avery + push).</summary>
+    /// <summary>live | stored (unread in Avery + inbox/email/push) | notification (in-app muted: only the email/push the coach allows).</summary>
     public string? Channel { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }

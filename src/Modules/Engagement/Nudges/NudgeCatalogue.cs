@@ -1,3 +1,5 @@
+using CreatorOS.Contracts.Engagement;
+
 namespace CreatorOS.Modules.Engagement.Nudges;
 
 /// <summary>
@@ -47,14 +49,14 @@ internal static class NudgeCatalogue
         [new("Schedule a session", ScheduleLive, "primary"), new("Snooze 3 days", SnoozeThreeDays, "skip")]);
 
     public static readonly NudgeKind FirstSubscriber = new("first_subscriber",
-        "🎉🎉🎉 {name}, you just got your FIRST SUBSCRIBER! {subscriber_name} just signed up. This is HUGE!", []);
+        "🎉🎉🎉 {name}, you just got your FIRST SUBSCRIBER! {subscriber_name} just signed up. This is HUGE!", [], Category: NotificationCategories.Milestones);
 
     public static readonly NudgeKind SubscriberMilestone = new("subscriber_milestone",
-        "🎉 You just hit {milestone} subscribers! That's {monthly_revenue}/month.", []);
+        "🎉 You just hit {milestone} subscribers! That's {monthly_revenue}/month.", [], Category: NotificationCategories.Milestones);
 
     // The spec says "in total revenue"; without payments the figure is monthly subscriptions, and the copy says so.
     public static readonly NudgeKind RevenueMilestone = new("revenue_milestone",
-        "💰 You just crossed {milestone_amount}/month in subscription revenue!", []);
+        "💰 You just crossed {milestone_amount}/month in subscription revenue!", [], Category: NotificationCategories.Milestones);
 
     // The spec's copy; the middle sentence says which post and how far above usual, filled in when the job picks it.
     public static readonly NudgeKind SocialPostPerforming = new("social_post_performing",

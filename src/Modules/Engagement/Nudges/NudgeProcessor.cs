@@ -13,6 +13,7 @@ namespace CreatorOS.Modules.Engagement.Nudges;
 /// Spec 5.2's processor: claims due nudges (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, one
 /// writer on SQLite), fills them with the store's current figures and hands them to Avery: over the
 /// live socket when the coach is connected, otherwise stored unread plus a push/inbox notification.
+/// The coach's in-app mute for the nudge's category (tips or milestones) silences Avery too.
 /// Every hand-off carries the nudge's key, so a nudge retried after a crash is never said twice.
 /// </summary>
 internal sealed class NudgeProcessor(
@@ -80,13 +81,14 @@ internal sealed class NudgeProcessor(
 
         try
         {
-            var ready = new List<(Nudge Nudge, string Text)>();
+            await LoadInAppMutesAsync(batch, lookups, cancellationToken);
+            var ready = new List<(Nudge Nudge, NudgeKind Kind, string Text)>();
             foreach (var nudge in batch)
             {
                 var content = await ComposeAsync(nudge, lookups, cancellationToken);
                 if (content.Problem is null)
                 {
-                    ready.Add((nudge, content.Text!));
+                    ready.Add((nudge, content.Kind!, content.Text!));
                 }
                 else
                 {
@@ -94,21 +96,26 @@ internal sealed class NudgeProcessor(
                 }
             }
 
-            var deliveries = ready.Count == 0 ? [] : await avery.DeliverManyAsync(
-                [.. ready.Select(r => new AveryLetter(r.Nudge.WorkspaceId, r.Nudge.UserId, Key(r.Nudge), r.Text, NudgeButtons.ForDelivery(r.Nudge.Id, r.Nudge.Buttons)))],
+            // A coach who muted this category in the app hears nothing from Avery about it, live or stored.
+            var toAvery = ready.Where(r => !lookups.MutesInApp(r.Nudge.UserId, r.Kind.Category)).ToList();
+            var deliveries = toAvery.Count == 0 ? [] : await avery.DeliverManyAsync(
+                [.. toAvery.Select(r => new AveryLetter(r.Nudge.WorkspaceId, r.Nudge.UserId, Key(r.Nudge), r.Text, NudgeButtons.ForDelivery(r.Nudge.Id, r.Nudge.Buttons)))],
                 cancellationToken);
+            var live = toAvery.Where((_, i) => deliveries[i] == AveryDelivery.Live).Select(r => r.Nudge).ToHashSet();
 
-            // Offline (or a retry after a crash): unread in Avery, plus the inbox/push the coach allows.
-            var offline = ready.Where((_, i) => deliveries[i] != AveryDelivery.Live).Select(r => Notice(r.Nudge, r.Text)).ToList();
-            if (offline.Count > 0)
-            {
-                await notifications.SendManyAsync(offline, cancellationToken);
-            }
+            // Offline, muted in the app (or a retry after a crash): the inbox/email/push the coach allows.
+            var notified = ready.Where(r => !live.Contains(r.Nudge)).ToList();
+            var receipts = notified.Count == 0 ? [] : await notifications.SendManyAsync([.. notified.Select(r => Notice(r.Nudge, r.Kind, r.Text))], cancellationToken);
 
             var sentAt = clock.GetUtcNow();
-            for (var i = 0; i < ready.Count; i++)
+            foreach (var (nudge, _, text) in ready.Where(r => live.Contains(r.Nudge)))
             {
-                Sent(ready[i].Nudge, ready[i].Text, deliveries[i], sentAt);
+                Sent(nudge, text, "live", sentAt);
+            }
+
+            for (var i = 0; i < notified.Count; i++)
+            {
+                SettleNotified(notified[i].Nudge, notified[i].Kind, notified[i].Text, receipts[i], lookups, sentAt);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -168,6 +175,7 @@ internal sealed class NudgeProcessor(
     {
         try
         {
+            await LoadInAppMutesAsync([nudge], lookups, cancellationToken);
             var content = await ComposeAsync(nudge, lookups, cancellationToken);
             if (content.Problem is not null)
             {
@@ -175,15 +183,17 @@ internal sealed class NudgeProcessor(
             }
             else
             {
-                var key = Key(nudge);
-                var buttons = NudgeButtons.ForDelivery(nudge.Id, nudge.Buttons);
-                var delivery = await avery.DeliverAsync(nudge.WorkspaceId, nudge.UserId, key, content.Text!, buttons, cancellationToken);
-                if (delivery != AveryDelivery.Live)
+                var (kind, text) = (content.Kind!, content.Text!);
+                if (!lookups.MutesInApp(nudge.UserId, kind.Category)
+                    && await avery.DeliverAsync(nudge.WorkspaceId, nudge.UserId, Key(nudge), text, NudgeButtons.ForDelivery(nudge.Id, nudge.Buttons), cancellationToken) == AveryDelivery.Live)
                 {
-                    await notifications.SendAsync(Notice(nudge, content.Text!), cancellationToken);
+                    Sent(nudge, text, "live", clock.GetUtcNow());
                 }
-
-                Sent(nudge, content.Text!, delivery, clock.GetUtcNow());
+                else
+                {
+                    var receipt = await notifications.SendAsync(Notice(nudge, kind, text), cancellationToken);
+                    SettleNotified(nudge, kind, text, receipt, lookups, clock.GetUtcNow());
+                }
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -200,11 +210,16 @@ internal sealed class NudgeProcessor(
         }
     }
 
-    private async Task<(string? Text, string? Problem)> ComposeAsync(Nudge nudge, BatchLookups lookups, CancellationToken cancellationToken)
+    private async Task<(NudgeKind? Kind, string? Text, string? Problem)> ComposeAsync(Nudge nudge, BatchLookups lookups, CancellationToken cancellationToken)
     {
         if (!NudgeCatalogue.ByType.TryGetValue(nudge.NudgeType, out var kind))
         {
-            return (null, $"Unknown nudge type '{nudge.NudgeType}'.");
+            return (null, null, $"Unknown nudge type '{nudge.NudgeType}'.");
+        }
+
+        if (!NudgeValues.TryRead(nudge.Values, out var values))
+        {
+            return (null, null, "The values the nudge was scheduled with could not be read.");
         }
 
         if (!lookups.Users.TryGetValue(nudge.UserId, out var exists))
@@ -214,7 +229,7 @@ internal sealed class NudgeProcessor(
 
         if (!exists)
         {
-            return (null, "The coach no longer exists.");
+            return (null, null, "The coach no longer exists.");
         }
 
         if (!lookups.Stores.TryGetValue(nudge.WorkspaceId, out var store))
@@ -224,28 +239,65 @@ internal sealed class NudgeProcessor(
 
         if (store is null)
         {
-            return (null, "The coach's store no longer exists.");
+            return (null, null, "The coach's store no longer exists.");
         }
 
         var figures = StoreFigures.From(store, percentile: null);
         if (kind.NeedsDrafts && figures.DraftTitles.Count == 0)
         {
-            return (null, "No blog drafts to review.");
+            return (null, null, "No blog drafts to review.");
         }
 
-        var text = NudgeText.Hydrate(nudge.Template, figures) ?? (kind.Fallback is { } fallback ? NudgeText.Hydrate(fallback, figures) : null);
-        return text is null ? (null, "A figure the message needs is not available.") : (text, null);
+        var text = NudgeText.Hydrate(nudge.Template, figures, values) ?? (kind.Fallback is { } fallback ? NudgeText.Hydrate(fallback, figures, values) : null);
+        return text is null ? (null, null, "A figure the message needs is not available.") : (kind, text, null);
+    }
+
+    /// <summary>Which coaches of these nudges turned the in-app channel off for a category, read once per coach per run.</summary>
+    private async Task LoadInAppMutesAsync(IReadOnlyCollection<Nudge> nudges, BatchLookups lookups, CancellationToken cancellationToken)
+    {
+        var unknown = nudges.Select(n => n.UserId).Where(u => !lookups.MutesRead.Contains(u)).Distinct().ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        var muted = await db.Preferences.AsNoTracking()
+            .Where(p => unknown.Contains(p.UserId) && p.Channel == NotificationChannels.InApp && !p.Enabled)
+            .Select(p => new { p.UserId, p.Category })
+            .ToListAsync(cancellationToken);
+        lookups.MutedInApp.UnionWith(muted.Select(m => (m.UserId, m.Category)));
+        lookups.MutesRead.UnionWith(unknown);
     }
 
     private static string Key(Nudge nudge) => InboxNudges.MessageKey(nudge.Id);
 
-    private static NotificationRequest Notice(Nudge nudge, string text) =>
-        new(nudge.UserId, nudge.WorkspaceId, NotificationCategories.Nudges, "Avery", text, "/avery", Key(nudge));
+    private static NotificationRequest Notice(Nudge nudge, NudgeKind kind, string text) =>
+        new(nudge.UserId, nudge.WorkspaceId, kind.Category, "Avery", text, "/avery", Key(nudge));
 
-    private static void Sent(Nudge nudge, string text, AveryDelivery delivery, DateTimeOffset sentAt)
+    /// <summary>
+    /// A nudge that did not go out live: stored unread in Avery (unless muted in the app) and handed
+    /// to the channels the coach allows. Muted everywhere, it was not said at all, and says why.
+    /// </summary>
+    private static void SettleNotified(Nudge nudge, NudgeKind kind, string text, NotificationReceipt receipt, BatchLookups lookups, DateTimeOffset sentAt)
+    {
+        if (!lookups.MutesInApp(nudge.UserId, kind.Category))
+        {
+            Sent(nudge, text, "stored", sentAt);
+        }
+        else if (receipt.Channels.Count > 0)
+        {
+            Sent(nudge, text, "notification", sentAt);
+        }
+        else
+        {
+            Settle(nudge, Nudge.Cancelled, $"Muted: the coach turned off every channel for {kind.Category}.");
+        }
+    }
+
+    private static void Sent(Nudge nudge, string text, string channel, DateTimeOffset sentAt)
     {
         nudge.Content = text;
-        nudge.Channel = delivery == AveryDelivery.Live ? "live" : "stored";
+        nudge.Channel = channel;
         nudge.SentAt = sentAt;
         Settle(nudge, Nudge.Sent, null);
     }
@@ -258,6 +310,13 @@ internal sealed class NudgeProcessor(
         public Dictionary<Guid, bool> Users { get; } = [];
 
         public Dictionary<Guid, StoreView?> Stores { get; } = [];
+
+        /// <summary>Coaches whose in-app choices have been read, and the (coach, category) pairs they muted in the app.</summary>
+        public HashSet<Guid> MutesRead { get; } = [];
+
+        public HashSet<(Guid UserId, string Category)> MutedInApp { get; } = [];
+
+        public bool MutesInApp(Guid userId, string category) => !NotificationCategories.IsCritical(category) && MutedInApp.Contains((userId, category));
     }
 
     private static void Settle(Nudge nudge, string status, string? error)

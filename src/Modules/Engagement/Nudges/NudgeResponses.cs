@@ -47,7 +47,7 @@ internal sealed class NudgeResponses(EngagementDbContext db, NudgeScheduler sche
         {
             // The key names the answered nudge, so answering twice (two tabs) snoozes once. The answer
             // and the snoozed nudge are saved together: a failed save loses neither, it is simply not recorded.
-            await scheduler.AddAsync(workspaceId, userId, kind, nudge.Template, now + delay, snoozeKey, cancellationToken);
+            await scheduler.AddAsync(workspaceId, userId, kind, nudge.Template, now + delay, snoozeKey, nudge.Values, cancellationToken);
         }
 
         if (!await scheduler.SaveAsync(token => db.Nudges.AnyAsync(n => n.WorkspaceId == workspaceId && n.UserId == userId && n.IdempotencyKey == snoozeKey, token), cancellationToken))

@@ -28,7 +28,7 @@ internal sealed class NudgeScheduler(EngagementDbContext db, TimeProvider clock)
             var at = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
             var key = FirstWeekKeyPrefix + kind.Type;
             keys.Add(key);
-            added += await AddAsync(workspaceId, userId, kind, kind.Template, at, key, cancellationToken) ? 1 : 0;
+            added += await AddAsync(workspaceId, userId, kind, kind.Template, at, key, values: null, cancellationToken) ? 1 : 0;
         }
 
         return await SaveAsync(token => AllScheduledAsync(workspaceId, userId, keys, token), cancellationToken) ? added : 0;
@@ -50,11 +50,14 @@ internal sealed class NudgeScheduler(EngagementDbContext db, TimeProvider clock)
 
     /// <summary>Schedules one nudge and saves it; false when a nudge with this key was already scheduled for the coach.</summary>
     public async Task<bool> ScheduleAsync(Guid workspaceId, Guid userId, NudgeKind kind, string template, DateTimeOffset at, string key, CancellationToken cancellationToken) =>
-        await AddAsync(workspaceId, userId, kind, template, at, key, cancellationToken)
+        await AddAsync(workspaceId, userId, kind, template, at, key, values: null, cancellationToken)
         && await SaveAsync(token => AllScheduledAsync(workspaceId, userId, [key], token), cancellationToken);
 
-    /// <summary>Adds the nudge to this unit of work without saving; false when it was already scheduled.</summary>
-    public async Task<bool> AddAsync(Guid workspaceId, Guid userId, NudgeKind kind, string template, DateTimeOffset at, string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the nudge to this unit of work without saving; false when it was already scheduled.
+    /// <paramref name="values"/> fill the template's placeholders as given (JSON, see <see cref="NudgeValues"/>).
+    /// </summary>
+    public async Task<bool> AddAsync(Guid workspaceId, Guid userId, NudgeKind kind, string template, DateTimeOffset at, string key, string? values, CancellationToken cancellationToken)
     {
         if (await db.Nudges.AnyAsync(n => n.WorkspaceId == workspaceId && n.UserId == userId && n.IdempotencyKey == key, cancellationToken)
             || db.Nudges.Local.Any(n => n.WorkspaceId == workspaceId && n.UserId == userId && n.IdempotencyKey == key))
@@ -72,6 +75,7 @@ internal sealed class NudgeScheduler(EngagementDbContext db, TimeProvider clock)
             ScheduledFor = at,
             IdempotencyKey = key,
             Template = template,
+            Values = values,
             Buttons = NudgeButtons.Write(kind.Buttons),
             Status = Nudge.Pending,
             CreatedAt = now,

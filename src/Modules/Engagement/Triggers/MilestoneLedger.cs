@@ -24,6 +24,13 @@ internal sealed class MilestoneLedger(EngagementDbContext db, TimeProvider clock
         return true;
     }
 
+    /// <summary>The milestones of <paramref name="keys"/> not reached yet, in their order.</summary>
+    public async Task<List<string>> UnreachedAsync(Guid workspaceId, List<string> keys, CancellationToken cancellationToken)
+    {
+        var reached = await db.Milestones.AsNoTracking().Where(m => m.WorkspaceId == workspaceId && keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(cancellationToken);
+        return [.. keys.Where(k => !reached.Contains(k) && !db.Milestones.Local.Any(m => m.WorkspaceId == workspaceId && m.Key == k))];
+    }
+
     /// <summary>Whether every one of these milestones is recorded (by us or by a concurrent handler).</summary>
     public async Task<bool> AllReachedAsync(Guid workspaceId, List<string> keys, CancellationToken cancellationToken) =>
         await db.Milestones.AsNoTracking().CountAsync(m => m.WorkspaceId == workspaceId && keys.Contains(m.Key), cancellationToken) == keys.Count;

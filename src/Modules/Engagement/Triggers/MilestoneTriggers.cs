@@ -9,42 +9,70 @@ namespace CreatorOS.Modules.Engagement.Triggers;
 /// <summary>
 /// Spec 5.3's real-time triggers on a new subscriber: the first one, and 10/25/50/100/250/500/1000
 /// with the monthly revenue. Each milestone is recorded per workspace, so it fires once even if
-/// the count is reported twice or drops and climbs back. The message goes out through the nudge
+/// the count is reported twice or drops and climbs back. Counts can skip (an import adds 12 at
+/// once, an event is lost): every milestone at or below the count is recorded and the highest new
+/// one announced, like <see cref="RevenueMilestones"/>. The message goes out through the nudge
 /// processor (due at once), which gives it the same exactly-once delivery.
 /// </summary>
 internal sealed class MilestoneTriggers(MilestoneLedger ledger, NudgeScheduler scheduler, IUserDirectory users, IStorefront storefront, TimeProvider clock) : IIntegrationEventHandler<SubscriberJoined>
 {
     public static readonly IReadOnlyList<int> SubscriberMilestones = [10, 25, 50, 100, 250, 500, 1000];
 
+    private const string MonthlyRevenueSentence = " That's {monthly_revenue}/month.";
+
     public async Task HandleAsync(SubscriberJoined integrationEvent, CancellationToken cancellationToken)
     {
-        var count = integrationEvent.SubscriberCount;
-        var (key, kind, template) = count switch
-        {
-            1 => ("subscribers:1", NudgeCatalogue.FirstSubscriber, NudgeCatalogue.FirstSubscriber.Template.Replace("{subscriber_name}", integrationEvent.SubscriberName, StringComparison.Ordinal)),
-            _ when SubscriberMilestones.Contains(count) => ($"subscribers:{count}", NudgeCatalogue.SubscriberMilestone, await MilestoneTextAsync(integrationEvent.WorkspaceId, count, cancellationToken)),
-            _ => (null, null, null),
-        };
-        if (key is null || kind is null || template is null || !await ledger.AddAsync(integrationEvent.WorkspaceId, key, cancellationToken))
+        var workspaceId = integrationEvent.WorkspaceId;
+        var subscribers = integrationEvent.SubscriberCount;
+        var candidates = SubscriberMilestones.Prepend(1).Where(m => m <= subscribers).ToList();
+        var unreached = await ledger.UnreachedAsync(workspaceId, [.. candidates.Select(Key)], cancellationToken);
+        var fresh = candidates.Where(m => unreached.Contains(Key(m))).ToList();
+
+        // Only the first subscriber's own event knows their name: a later event handled first leaves it
+        // to that one. Once a higher milestone is announced, the first subscriber is recorded with it, unsaid.
+        if (fresh.Count == 0 || (fresh is [1] && subscribers != 1))
         {
             return;
         }
 
-        // The ledger row and every owner's nudge are saved as one: a failure throws and the event is handled again.
-        foreach (var owner in await users.OwnersAsync(integrationEvent.WorkspaceId, cancellationToken))
+        foreach (var milestone in fresh)
         {
-            await scheduler.AddAsync(integrationEvent.WorkspaceId, owner, kind, template, clock.GetUtcNow(), $"milestone:{key}", cancellationToken);
+            await ledger.AddAsync(workspaceId, Key(milestone), cancellationToken);
         }
 
-        await scheduler.SaveAsync(token => ledger.AllReachedAsync(integrationEvent.WorkspaceId, [key], token), cancellationToken);
+        var count = fresh[^1];
+
+        // "Your first subscriber, Sam" only when that is the news; a store that jumps to 12 hears about 10.
+        var (kind, template, values) = count == 1
+            ? (NudgeCatalogue.FirstSubscriber, NudgeCatalogue.FirstSubscriber.Template, new Dictionary<string, string> { ["subscriber_name"] = SubscriberName(integrationEvent) })
+            : await MilestoneMessageAsync(workspaceId, count, cancellationToken);
+
+        // The ledger rows and every owner's nudge are saved as one: a failure throws and the event is handled again.
+        foreach (var owner in await users.OwnersAsync(workspaceId, cancellationToken))
+        {
+            await scheduler.AddAsync(workspaceId, owner, kind, template, clock.GetUtcNow(), "milestone:" + Key(count), NudgeValues.Write(values), cancellationToken);
+        }
+
+        await scheduler.SaveAsync(token => ledger.AllReachedAsync(workspaceId, [.. fresh.Select(Key)], token), cancellationToken);
     }
 
-    private async Task<string> MilestoneTextAsync(Guid workspaceId, int count, CancellationToken cancellationToken)
+    private static string Key(int milestone) => "subscribers:" + milestone.ToString(CultureInfo.InvariantCulture);
+
+    private static string SubscriberName(SubscriberJoined integrationEvent) =>
+        string.IsNullOrWhiteSpace(integrationEvent.SubscriberName) ? "Someone" : integrationEvent.SubscriberName.Trim();
+
+    /// <summary>The milestone copy with the revenue it means at today's price; without a price the revenue sentence is left out.</summary>
+    private async Task<(NudgeKind Kind, string Template, Dictionary<string, string> Values)> MilestoneMessageAsync(Guid workspaceId, int count, CancellationToken cancellationToken)
     {
+        var kind = NudgeCatalogue.SubscriberMilestone;
+        var values = new Dictionary<string, string> { ["milestone"] = count.ToString(CultureInfo.InvariantCulture) };
         var price = (await storefront.FindAsync(workspaceId, cancellationToken))?.Price;
-        var text = NudgeCatalogue.SubscriberMilestone.Template.Replace("{milestone}", count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        return price is null
-            ? text.Replace(" That's {monthly_revenue}/month.", string.Empty, StringComparison.Ordinal)
-            : text.Replace("{monthly_revenue}", StoreFigures.Money(price.Currency, price.Amount * count), StringComparison.Ordinal);
+        if (price is null)
+        {
+            return (kind, kind.Template.Replace(MonthlyRevenueSentence, string.Empty, StringComparison.Ordinal), values);
+        }
+
+        values["monthly_revenue"] = StoreFigures.Money(price.Currency, price.Amount * count);
+        return (kind, kind.Template, values);
     }
 }

@@ -45,10 +45,10 @@ internal sealed class RevenueMilestones(MilestoneLedger ledger, NudgeScheduler s
         }
 
         // The milestones and their announcement are saved as one: a failure throws and the event is handled again.
-        var text = NudgeCatalogue.RevenueMilestone.Template.Replace("{milestone_amount}", StoreFigures.Money(price.Currency, amount), StringComparison.Ordinal);
+        var values = NudgeValues.Write(new Dictionary<string, string> { ["milestone_amount"] = StoreFigures.Money(price.Currency, amount) });
         foreach (var owner in await users.OwnersAsync(workspaceId, cancellationToken))
         {
-            await scheduler.AddAsync(workspaceId, owner, NudgeCatalogue.RevenueMilestone, text, clock.GetUtcNow(), "milestone:" + Key(amount), cancellationToken);
+            await scheduler.AddAsync(workspaceId, owner, NudgeCatalogue.RevenueMilestone, NudgeCatalogue.RevenueMilestone.Template, clock.GetUtcNow(), "milestone:" + Key(amount), values, cancellationToken);
         }
 
         await scheduler.SaveAsync(token => ledger.AllReachedAsync(workspaceId, reached, token), cancellationToken);

@@ -66,10 +66,12 @@ public sealed class InterruptedRunTests
         var database = await TestDatabase.CreateAsync(provider);
         await using var owned = database;
         var gate = new JobGate();
+
+        // node-b is alive and genuinely running a job while node-a restarts. The gate opens (finally)
+        // before node-b is disposed, which waits for its running job.
+        await using var nodeB = Node(database, "node-b", gate);
         try
         {
-            // node-b is alive and genuinely running a job while node-a restarts.
-            await using var nodeB = Node(database, "node-b", gate);
             var (adminB, _) = await EngagementHosts.SignedInAsync(nodeB, "ops@example.com", platformAdmin: true);
             var page = await adminB.Http.GetStringAsync("/admin/jobs");
             using (var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = FormClient.AntiforgeryToken(page) }))

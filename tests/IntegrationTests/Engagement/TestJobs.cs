@@ -41,3 +41,23 @@ public sealed class MalformedScheduleJob : IRecurringJob
 
     public Task RunAsync(DateTimeOffset scheduledAt, CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>Holds <see cref="BlockingJob"/> runs until the test lets them go.</summary>
+public sealed class JobGate
+{
+    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Opened => _open.Task;
+
+    public void Open() => _open.TrySetResult();
+}
+
+/// <summary>A run that stays in progress on its node until the gate opens: a job genuinely running now.</summary>
+public sealed class BlockingJob(JobGate gate) : IRecurringJob
+{
+    public string Key => "test.blocking";
+
+    public string CronUtc => "0 0 3 1 1 ?";
+
+    public Task RunAsync(DateTimeOffset scheduledAt, CancellationToken cancellationToken) => gate.Opened.WaitAsync(cancellationToken);
+}

@@ -7,12 +7,13 @@ using Quartz;
 namespace CreatorOS.Modules.Engagement.Jobs;
 
 /// <summary>What the jobs dashboard shows and does: schedule, state, run history, trigger now, pause, resume.</summary>
-internal sealed class JobsDashboard(ISchedulerFactory schedulers, IServiceScopeFactory scopes, ScheduleProblems problems)
+internal sealed class JobsDashboard(ISchedulerFactory schedulers, IServiceScopeFactory scopes, ScheduleProblems problems, InterruptedRuns interrupted)
 {
     public const int HistoryLength = 50;
 
     public async Task<IReadOnlyList<JobOverview>> ListAsync(CancellationToken cancellationToken)
     {
+        await interrupted.FailStaleAsync(cancellationToken);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EngagementDbContext>();
@@ -31,6 +32,7 @@ internal sealed class JobsDashboard(ISchedulerFactory schedulers, IServiceScopeF
 
     public async Task<IReadOnlyList<JobRun>> HistoryAsync(string? jobKey, CancellationToken cancellationToken)
     {
+        await interrupted.FailStaleAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EngagementDbContext>();
         var runs = db.JobRuns.AsNoTracking();

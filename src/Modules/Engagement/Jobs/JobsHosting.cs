@@ -16,9 +16,10 @@ internal static class JobsHosting
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var node = JobNode.ForThisProcess();
+        var node = JobNode.ForThisProcess(configuration);
         services.AddSingleton(node);
         services.AddSingleton<ScheduleProblems>();
+        services.AddSingleton<InterruptedRuns>();
         services.AddSingleton<JobsDashboard>();
         services.AddQuartz(quartz =>
         {

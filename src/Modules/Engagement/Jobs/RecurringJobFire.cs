@@ -17,6 +17,9 @@ internal sealed class RecurringJobFire(IServiceScopeFactory scopes, TimeProvider
     public const string Group = "recurring";
     public const string ManualFlag = "manual";
 
+    /// <summary>Far longer than any of our jobs takes (they work in batches and are idempotent, so the next fire goes on).</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromHours(1);
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var key = context.JobDetail.Key.Name;
@@ -34,18 +37,26 @@ internal sealed class RecurringJobFire(IServiceScopeFactory scopes, TimeProvider
         };
         await RecordAsync(run, isNew: true, cancellationToken);
 
+        using var timeout = new CancellationTokenSource(Timeout, clock);
+        using var runToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var job = scope.ServiceProvider.GetServices<IRecurringJob>().FirstOrDefault(j => j.Key == key)
                 ?? throw new InvalidOperationException($"No recurring job with key '{key}' is registered on this node.");
-            await job.RunAsync(run.ScheduledAt, cancellationToken);
+            await job.RunAsync(run.ScheduledAt, runToken.Token);
             run.Outcome = JobRun.Succeeded;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             run.Outcome = JobRun.Failed;
             run.Error = "Cancelled: the host was shutting down.";
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            logger.LogError("Recurring job {JobKey} ran longer than {Timeout} and was cancelled", key, Timeout);
+            run.Outcome = JobRun.Failed;
+            run.Error = $"Timed out: the run was cancelled after {Timeout.TotalMinutes:0} minutes.";
         }
         catch (Exception exception)
         {

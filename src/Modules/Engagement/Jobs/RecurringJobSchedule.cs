@@ -11,13 +11,14 @@ namespace CreatorOS.Modules.Engagement.Jobs;
 /// <summary>
 /// At start-up, stores every registered <see cref="IRecurringJob"/> in Quartz with a cron trigger
 /// (UTC). Runs before the scheduler starts. A job whose cron does not parse is left out and
-/// reported on the dashboard instead of stopping the host. On a cluster every node does this;
+/// reported on the dashboard instead of stopping the host. Before the scheduler starts, the runs this
+/// node's previous life left at "running" are failed (<see cref="InterruptedRuns"/>). On a cluster every node does this;
 /// the triggers are only replaced when their cron changed, so a paused job stays paused.
 /// Then it starts the scheduler (unless <c>Jobs:AutoStart</c> is false). When the database is
 /// down at start-up the app still starts (health answers 503) and this is retried in the
 /// background with backoff until it works.
 /// </summary>
-internal sealed class RecurringJobSchedule(IServiceScopeFactory scopes, ISchedulerFactory schedulers, ScheduleProblems problems, IConfiguration configuration, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<RecurringJobSchedule> logger) : IHostedService
+internal sealed class RecurringJobSchedule(IServiceScopeFactory scopes, ISchedulerFactory schedulers, ScheduleProblems problems, InterruptedRuns interrupted, IConfiguration configuration, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<RecurringJobSchedule> logger) : IHostedService
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(1);
@@ -56,6 +57,8 @@ internal sealed class RecurringJobSchedule(IServiceScopeFactory scopes, ISchedul
         try
         {
             await ScheduleAllAsync(cancellationToken);
+            // Before the scheduler starts, so every row with this node's name is from a life that is over.
+            await interrupted.FailAtNodeStartAsync(cancellationToken);
             if (configuration.GetValue("Jobs:AutoStart", defaultValue: true))
             {
                 var scheduler = await schedulers.GetScheduler(cancellationToken);

@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
 using CreatorOS.Contracts.Accounts;
+using CreatorOS.Contracts.Engagement;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,9 @@ namespace CreatorOS.Modules.Engagement.Notifications;
 /// <summary>
 /// Sends notification emails over SMTP (System.Net.Mail): multipart text + HTML, an unsubscribe
 /// link that needs no sign-in, List-Unsubscribe with one-click (RFC 8058), and the delivery id as
-/// the Message-ID so a receiver can see a repeat for what it is.
+/// the Message-ID so a receiver can see a repeat for what it is. Critical categories (security,
+/// billing) cannot be muted, so their emails offer no unsubscribe at all (a link that can only be
+/// refused is worse than none) and say instead why they are always sent.
 /// </summary>
 internal sealed class EmailSender(IOptions<NotificationOptions> options, UnsubscribeTokens tokens, ILogger<EmailSender> logger)
 {
@@ -19,10 +22,19 @@ internal sealed class EmailSender(IOptions<NotificationOptions> options, Unsubsc
     {
         var settings = options.Value;
         var baseUrl = settings.PublicBaseUrl.TrimEnd('/');
-        var token = tokens.Create(to.UserId, category);
-        var unsubscribe = $"{baseUrl}/notifications/unsubscribe?token={token}";
-        var oneClick = $"{baseUrl}{NotificationEndpoints.UnsubscribePath}?token={token}";
-        var preferences = $"{baseUrl}/account/notifications";
+        var preferences = baseUrl + NotificationEndpoints.PreferencesPath;
+        string? oneClick = null;
+        EmailTemplates.Footer footer;
+        if (NotificationCategories.IsCritical(category))
+        {
+            footer = EmailTemplates.Footer.Critical(preferences, category);
+        }
+        else
+        {
+            var token = tokens.Create(to.UserId, category);
+            oneClick = $"{baseUrl}{NotificationEndpoints.UnsubscribePath}?token={token}";
+            footer = EmailTemplates.Footer.Unsubscribable(preferences, $"{baseUrl}{NotificationEndpoints.UnsubscribePagePath}?token={token}");
+        }
 
         if (string.IsNullOrWhiteSpace(settings.SmtpHost))
         {
@@ -37,14 +49,17 @@ internal sealed class EmailSender(IOptions<NotificationOptions> options, Unsubsc
             Subject = subject,
             SubjectEncoding = Encoding.UTF8,
             BodyEncoding = Encoding.UTF8,
-            Body = EmailTemplates.Text(items, intro, unsubscribe, preferences),
+            Body = EmailTemplates.Text(items, intro, footer),
             IsBodyHtml = false,
         };
         message.To.Add(new MailAddress(to.Email));
-        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(EmailTemplates.Html(items, intro, unsubscribe, preferences), Encoding.UTF8, MediaTypeNames.Text.Html));
+        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(EmailTemplates.Html(items, intro, footer), Encoding.UTF8, MediaTypeNames.Text.Html));
         message.Headers.Add("Message-ID", $"<{messageId}@creatoros>");
-        message.Headers.Add("List-Unsubscribe", $"<{oneClick}>");
-        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        if (oneClick is not null)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{oneClick}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
 
         using var client = new SmtpClient(settings.SmtpHost, settings.SmtpPort)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using CreatorOS.Contracts.Engagement;
 
 namespace CreatorOS.Modules.Engagement.Notifications;
 
@@ -7,7 +8,25 @@ internal static class EmailTemplates
 {
     public sealed record Item(string Title, string Body, string? Url);
 
-    public static string Text(IReadOnlyList<Item> items, string intro, string unsubscribeUrl, string preferencesUrl)
+    /// <summary>
+    /// The foot of an email: the settings link, then either an unsubscribe link or, for a critical
+    /// category (which cannot be muted), the sentence that says why this email is always sent.
+    /// </summary>
+    public sealed record Footer(string PreferencesUrl, string? UnsubscribeUrl, string? AlwaysSentBecause)
+    {
+        public static Footer Unsubscribable(string preferencesUrl, string unsubscribeUrl) => new(preferencesUrl, unsubscribeUrl, null);
+
+        public static Footer Critical(string preferencesUrl, string category) => new(preferencesUrl, null, WhyAlwaysSent(category));
+    }
+
+    /// <summary>What a critical category is about, in words a user reads.</summary>
+    public static string CriticalTopic(string category) =>
+        category == NotificationCategories.Billing ? "your billing and payments" : "your account's security";
+
+    public static string WhyAlwaysSent(string category) =>
+        $"You get this because it is about {CriticalTopic(category)}; it cannot be turned off.";
+
+    public static string Text(IReadOnlyList<Item> items, string intro, Footer footer)
     {
         var lines = new List<string> { intro, string.Empty };
         foreach (var item in items)
@@ -23,12 +42,21 @@ internal static class EmailTemplates
         }
 
         lines.Add("--");
-        lines.Add($"Choose what we send you: {preferencesUrl}");
-        lines.Add($"Unsubscribe from these emails: {unsubscribeUrl}");
+        if (footer.UnsubscribeUrl is null)
+        {
+            lines.Add(footer.AlwaysSentBecause ?? string.Empty);
+            lines.Add($"Choose what else we send you: {footer.PreferencesUrl}");
+        }
+        else
+        {
+            lines.Add($"Choose what we send you: {footer.PreferencesUrl}");
+            lines.Add($"Unsubscribe from these emails: {footer.UnsubscribeUrl}");
+        }
+
         return string.Join("\r\n", lines);
     }
 
-    public static string Html(IReadOnlyList<Item> items, string intro, string unsubscribeUrl, string preferencesUrl)
+    public static string Html(IReadOnlyList<Item> items, string intro, Footer footer)
     {
         static string E(string text) => WebUtility.HtmlEncode(text);
         var blocks = string.Concat(items.Select(item => $"""
@@ -38,6 +66,15 @@ internal static class EmailTemplates
               {(item.Url is null ? string.Empty : $"""<a href="{E(item.Url)}" style="color:#6C5CE7">Open in CreatorOS</a>""")}
             </td></tr>
             """));
+        var foot = footer.UnsubscribeUrl is null
+            ? $"""
+                {E(footer.AlwaysSentBecause ?? string.Empty)}
+                <a href="{E(footer.PreferencesUrl)}" style="color:#777">Notification settings</a>
+                """
+            : $"""
+                <a href="{E(footer.PreferencesUrl)}" style="color:#777">Notification settings</a> ·
+                <a href="{E(footer.UnsubscribeUrl)}" style="color:#777">Unsubscribe from these emails</a>
+                """;
         return $"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>CreatorOS</title></head>
@@ -45,8 +82,7 @@ internal static class EmailTemplates
               <p>{E(intro)}</p>
               <table role="presentation" width="100%" cellspacing="0" cellpadding="0">{blocks}</table>
               <p style="font-size:12px;color:#777;margin-top:24px">
-                <a href="{E(preferencesUrl)}" style="color:#777">Notification settings</a> ·
-                <a href="{E(unsubscribeUrl)}" style="color:#777">Unsubscribe from these emails</a>
+                {foot}
               </p>
             </body></html>
             """;

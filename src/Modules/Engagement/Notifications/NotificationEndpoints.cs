@@ -20,6 +20,12 @@ internal static class NotificationEndpoints
     /// <summary>Where List-Unsubscribe-Post and the unsubscribe page post to.</summary>
     public const string UnsubscribePath = "/notifications/unsubscribe/one-click";
 
+    /// <summary>The unsubscribe page an email's footer links to (<see cref="UnsubscribePage"/>).</summary>
+    public const string UnsubscribePagePath = "/notifications/unsubscribe";
+
+    /// <summary>The notification settings page (<see cref="PreferencesPage"/>), linked from every email.</summary>
+    public const string PreferencesPath = "/account/notifications";
+
     public static void MapNotificationEndpoints(this IEndpointRouteBuilder app)
     {
         var signedIn = app.MapGroup(string.Empty).RequireAuthorization();
@@ -71,8 +77,12 @@ internal static class NotificationEndpoints
                 return Results.BadRequest(new { error = "This unsubscribe link is not valid." });
             }
 
-            await preferences.MuteAsync(subject.UserId, subject.Category, NotificationChannels.Email, cancellationToken);
-            return Results.LocalRedirect($"/notifications/unsubscribe?token={Uri.EscapeDataString(token!)}&done=1");
+            // A critical category is refused (only links sent before critical emails stopped carrying
+            // one can ask): back to the page, which explains, rather than on to a false "done".
+            var page = $"{UnsubscribePagePath}?token={Uri.EscapeDataString(token!)}";
+            return await preferences.MuteAsync(subject.UserId, subject.Category, NotificationChannels.Email, cancellationToken)
+                ? Results.LocalRedirect(page + "&done=1")
+                : Results.LocalRedirect(page);
         }).DisableAntiforgery();
 
         app.MapGet("/notifications/bell.js", () => Asset("bell.js"));

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace CreatorOS.SharedKernel.Outbox;
 
 /// <summary>
-/// Delivers outbox messages of every module to the in-process handlers (one node). Wakes on
-/// <see cref="OutboxSignal"/> and polls every few seconds for anything left behind.
+/// Delivers outbox messages of every module to the in-process handlers. Wakes on
+/// <see cref="OutboxSignal"/> and drains the outboxes it names, and polls every outbox every few
+/// seconds for anything left behind (another node's messages, a failed delivery's retry).
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceProvider services,
@@ -32,12 +33,27 @@ public sealed class OutboxDispatcher(
             return;
         }
 
+        IReadOnlySet<Type>? written = null;
+        var lastFullDrain = clock.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await DispatchPendingAsync(stoppingToken);
-                await signal.WaitAsync(PollInterval, stoppingToken);
+                await DrainAsync(written, stoppingToken);
+                var woken = await signal.WaitAsync(PollInterval, stoppingToken);
+
+                // Every outbox at least once a poll interval, even when saves keep waking the loop:
+                // other nodes' messages and failed deliveries raise no signal here.
+                if (!woken || clock.GetElapsedTime(lastFullDrain) >= PollInterval)
+                {
+                    signal.TakeWritten();
+                    written = null;
+                    lastFullDrain = clock.GetTimestamp();
+                }
+                else
+                {
+                    written = signal.TakeWritten();
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -47,20 +63,30 @@ public sealed class OutboxDispatcher(
             {
                 // The database may be briefly unavailable; try again at the next poll.
                 logger.LogWarning(exception, "Outbox dispatch failed; retrying");
+                written = null;
+                lastFullDrain = clock.GetTimestamp();
                 await Task.Delay(PollInterval, clock, stoppingToken);
             }
         }
     }
 
     /// <summary>Drains every outbox until nothing is pending. Public so tests and shutdown can flush.</summary>
-    public async Task DispatchPendingAsync(CancellationToken cancellationToken)
+    public Task DispatchPendingAsync(CancellationToken cancellationToken) => DrainAsync(null, cancellationToken);
+
+    /// <summary>Drains the outboxes of <paramref name="contexts"/>, or every outbox when null.</summary>
+    private async Task DrainAsync(IReadOnlySet<Type>? contexts, CancellationToken cancellationToken)
     {
         await _oneDrainAtATime.WaitAsync(cancellationToken);
         try
         {
             foreach (var store in stores)
             {
-                while (await store.DrainBatchAsync(services, DeliverAsync, cancellationToken))
+                if (contexts is not null && !contexts.Contains(store.ContextType))
+                {
+                    continue;
+                }
+
+                while (await store.DrainBatchAsync(services, DeliverBatchAsync, cancellationToken))
                 {
                 }
             }
@@ -71,43 +97,33 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Receipts say which handlers already ran for an event, so a redelivery (a node stopped before
+    /// the message was marked, or a later handler failed) runs only the others. They live in their
+    /// own scope, so a handler's failed unit of work never takes them down, and are read once per
+    /// batch and written together before the batch is marked, even when a handler throws.
+    /// </summary>
+    private async Task<IReadOnlyList<Exception?>> DeliverBatchAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken cancellationToken)
     {
-        var integrationEvent = message.Deserialize();
-        var dispatch = Dispatchers.GetOrAdd(integrationEvent.GetType(), type =>
-            typeof(OutboxDispatcher).GetMethod(nameof(DeliverTypedAsync), BindingFlags.NonPublic | BindingFlags.Instance)!.MakeGenericMethod(type));
-        await (Task)dispatch.Invoke(this, [integrationEvent, cancellationToken])!;
-    }
-
-    private async Task DeliverTypedAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken)
-        where TEvent : IIntegrationEvent
-    {
-        await using var scope = services.CreateAsyncScope();
-        var handlers = scope.ServiceProvider.GetServices<IIntegrationEventHandler<TEvent>>().Where(h => h.Wants(integrationEvent)).ToList();
-        if (handlers.Count == 0)
-        {
-            return;
-        }
-
-        // Receipts live in their own scope, so a handler's failed unit of work never takes them down.
-        // They are read once per event and written together, even when a later handler throws: the
-        // ones that ran are not run again on the next attempt.
         await using var receiptScope = services.CreateAsyncScope();
         var kernel = receiptScope.ServiceProvider.GetRequiredService<KernelDbContext>();
-        var eventId = integrationEvent.EventId;
-        var seen = await kernel.HandledEvents.Where(h => h.EventId == eventId).Select(h => h.Handler).ToListAsync(cancellationToken);
+        var ids = batch.Select(m => m.Id).ToList();
+        var seen = (await kernel.HandledEvents.Where(h => ids.Contains(h.EventId)).Select(h => new { h.EventId, h.Handler }).ToListAsync(cancellationToken))
+            .Select(h => (h.EventId, h.Handler))
+            .ToHashSet();
+        var outcomes = new Exception?[batch.Count];
         try
         {
-            foreach (var handler in handlers)
+            for (var i = 0; i < batch.Count; i++)
             {
-                var handlerName = handler.GetType().FullName!;
-                if (seen.Contains(handlerName))
+                try
                 {
-                    continue;
+                    await DeliverAsync(batch[i], seen, kernel, cancellationToken);
                 }
-
-                await handler.HandleAsync(integrationEvent, cancellationToken);
-                kernel.HandledEvents.Add(new HandledEvent { Handler = handlerName, EventId = eventId, HandledAt = clock.GetUtcNow() });
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    outcomes[i] = exception;
+                }
             }
         }
         finally
@@ -116,6 +132,34 @@ public sealed class OutboxDispatcher(
             {
                 await kernel.SaveChangesAsync(CancellationToken.None);
             }
+        }
+
+        return outcomes;
+    }
+
+    private async Task DeliverAsync(OutboxMessage message, HashSet<(Guid, string)> seen, KernelDbContext receipts, CancellationToken cancellationToken)
+    {
+        var integrationEvent = message.Deserialize();
+        var dispatch = Dispatchers.GetOrAdd(integrationEvent.GetType(), type =>
+            typeof(OutboxDispatcher).GetMethod(nameof(DeliverTypedAsync), BindingFlags.NonPublic | BindingFlags.Instance)!.MakeGenericMethod(type));
+        await (Task)dispatch.Invoke(this, [integrationEvent, seen, receipts, cancellationToken])!;
+    }
+
+    private async Task DeliverTypedAsync<TEvent>(TEvent integrationEvent, HashSet<(Guid, string)> seen, KernelDbContext receipts, CancellationToken cancellationToken)
+        where TEvent : IIntegrationEvent
+    {
+        await using var scope = services.CreateAsyncScope();
+        var eventId = integrationEvent.EventId;
+        foreach (var handler in scope.ServiceProvider.GetServices<IIntegrationEventHandler<TEvent>>())
+        {
+            var handlerName = handler.GetType().FullName!;
+            if (!handler.Wants(integrationEvent) || seen.Contains((eventId, handlerName)))
+            {
+                continue;
+            }
+
+            await handler.HandleAsync(integrationEvent, cancellationToken);
+            receipts.HandledEvents.Add(new HandledEvent { Handler = handlerName, EventId = eventId, HandledAt = clock.GetUtcNow() });
         }
     }
 

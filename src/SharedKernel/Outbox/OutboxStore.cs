@@ -9,12 +9,18 @@ public interface IOutboxStore
 {
     string Module { get; }
 
+    /// <summary>The module's DbContext type, as <see cref="OutboxSignal.TakeWritten"/> reports it.</summary>
+    Type ContextType { get; }
+
     /// <summary>
-    /// Claims a batch of unprocessed messages, runs <paramref name="handle"/> on each and records
-    /// the outcome. Returns whether more messages may be waiting.
+    /// Claims a batch of unprocessed messages, has <paramref name="deliver"/> deliver them and
+    /// records each outcome. Returns whether more messages may be waiting.
     /// </summary>
-    Task<bool> DrainBatchAsync(IServiceProvider services, Func<OutboxMessage, CancellationToken, Task> handle, CancellationToken cancellationToken);
+    Task<bool> DrainBatchAsync(IServiceProvider services, DeliverBatch deliver, CancellationToken cancellationToken);
 }
+
+/// <summary>Delivers a batch; for each message, null when it was delivered, else why not.</summary>
+public delegate Task<IReadOnlyList<Exception?>> DeliverBatch(IReadOnlyList<OutboxMessage> batch, CancellationToken cancellationToken);
 
 internal sealed class OutboxStore<TContext>(string module, string table) : IOutboxStore
     where TContext : DbContext
@@ -30,7 +36,9 @@ internal sealed class OutboxStore<TContext>(string module, string table) : IOutb
 
     public string Module => module;
 
-    public async Task<bool> DrainBatchAsync(IServiceProvider services, Func<OutboxMessage, CancellationToken, Task> handle, CancellationToken cancellationToken)
+    public Type ContextType => typeof(TContext);
+
+    public async Task<bool> DrainBatchAsync(IServiceProvider services, DeliverBatch deliver, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
@@ -52,21 +60,29 @@ internal sealed class OutboxStore<TContext>(string module, string table) : IOutb
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
 
-        foreach (var message in batch)
+        if (batch.Count == 0)
         {
-            try
+            return false;
+        }
+
+        var outcomes = await deliver(batch, cancellationToken);
+        var now = clock.GetUtcNow();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i] is { } failure)
             {
-                await handle(message, cancellationToken);
-                message.ProcessedAt = clock.GetUtcNow();
-                message.LastError = null;
+                batch[i].Attempts++;
+                batch[i].LastError = failure.GetType().Name + ": " + Truncate(failure.Message, 1800);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            else
             {
-                message.Attempts++;
-                message.LastError = exception.GetType().Name + ": " + Truncate(exception.Message, 1800);
+                batch[i].ProcessedAt = now;
+                batch[i].LastError = null;
             }
         }
 
+        // A SaveChanges, not ExecuteUpdate: on SQLite only saves queue for the one writer slot
+        // (SqliteWriteGate), and a write beside them waits in SQLite's sleeping busy handler.
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {
@@ -74,7 +90,7 @@ internal sealed class OutboxStore<TContext>(string module, string table) : IOutb
         }
 
         // A full batch that all went through suggests more is waiting; a failure waits for the next poll.
-        return batch.Count == BatchSize && batch.All(m => m.ProcessedAt != null);
+        return batch.Count == BatchSize && outcomes.All(o => o is null);
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];

@@ -17,17 +17,20 @@ public static class NudgeSeeds
 
     /// <summary>Sends the "social post performing" nudge (buttons "Turn it into a blog" / "Not now") as the weekly job words it.</summary>
     public static Task<Guid> SendSocialPostNudgeAsync(IServiceProvider services, string email) =>
-        SendAsync(services, email, NudgeCatalogue.SocialPostPerforming, SocialPostPerformingJob.Message(new StandoutPost(
-            new SocialPostView(SocialPlatforms.Instagram, "ig-hot", "Three breathing drills before your heavy lifts", null, null, 460, 400, DateTimeOffset.UtcNow.AddDays(-2)), 117)), "browser:social-post");
+        SendStandoutAsync(services, email, new StandoutPost(
+            new SocialPostView(SocialPlatforms.Instagram, "ig-hot", "Three breathing drills before your heavy lifts", null, null, 460, 400, DateTimeOffset.UtcNow.AddDays(-2)), 117));
 
-    private static async Task<Guid> SendAsync(IServiceProvider services, string email, NudgeKind kind, string template, string key)
+    private static Task<Guid> SendStandoutAsync(IServiceProvider services, string email, StandoutPost standout) =>
+        SendAsync(services, email, NudgeCatalogue.SocialPostPerforming, SocialPostPerformingJob.Message(standout), "browser:social-post", SocialPostPerformingJob.Values(standout));
+
+    private static async Task<Guid> SendAsync(IServiceProvider services, string email, NudgeKind kind, string template, string key, IReadOnlyDictionary<string, string>? values = null)
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var user = await provider.GetRequiredService<AccountsDbContext>().Users.AsNoTracking().Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         var workspace = await provider.GetRequiredService<AccountsDbContext>().Members.AsNoTracking().Where(m => m.UserId == user).Select(m => m.WorkspaceId).FirstAsync();
         var now = DateTimeOffset.UtcNow;
-        await provider.GetRequiredService<NudgeScheduler>().ScheduleAsync(workspace, user, kind, template, now.AddMinutes(-1), key, CancellationToken.None);
+        await provider.GetRequiredService<NudgeScheduler>().ScheduleAsync(workspace, user, kind, template, now.AddMinutes(-1), key, values, CancellationToken.None);
         (await provider.GetRequiredService<NudgeProcessor>().ProcessDueAsync(now, CancellationToken.None)).ShouldBe(1);
         return await provider.GetRequiredService<EngagementDbContext>().Nudges.AsNoTracking().Where(n => n.UserId == user && n.IdempotencyKey == key).Select(n => n.Id).SingleAsync();
     }

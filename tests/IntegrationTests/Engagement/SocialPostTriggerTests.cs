@@ -57,8 +57,9 @@ public sealed class SocialPostTriggerTests
         await social.InScopeAsync(s => s.GetRequiredService<NudgeProcessor>().ProcessDueAsync(Friday, CancellationToken.None));
         var said = await social.InScopeAsync(s => s.GetRequiredService<AssistantDbContext>().Messages.AsNoTracking()
             .Where(m => m.UserId == userId && m.Content.Contains("doing great")).Select(m => m.Content).ToListAsync());
-        // Median of the 8 scores is 117; 460 / 117 = 3.93. The caption's braces never read as a placeholder.
-        said.ShouldBe(["Your latest IG post is doing great! “Three breathing drills before your heavy lifts (and why)” has 3.9× your usual engagement. Want me to turn it into a blog?"]);
+        // Median of the 8 scores is 117; 460 / 117 = 3.93. The caption's braces reach the coach as
+        // written: the caption is a value filled in once, never read as a placeholder.
+        said.ShouldBe(["Your latest IG post is doing great! “Three breathing drills before your heavy lifts {and why}” has 3.9× your usual engagement. Want me to turn it into a blog?"]);
 
         // A re-run of the same fire, and a run three days later with a new standout, are inside the cooldown: no platform call either.
         instagram.Add(new("ig-viral", "The one stretch everyone is sharing with a friend this week", Likes: 900, PostedAt: Friday.AddDays(2)));

@@ -174,4 +174,51 @@ public sealed class OutboxTests
         log.Seen.ShouldBe([ping.EventId]);
         log.Loud.ShouldBe([ping.EventId]);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_wake_up_names_the_outbox_a_save_wrote_to_once_and_not_one_it_did_not(DatabaseProvider provider)
+    {
+        var log = new PingLog();
+        await using var host = await HostAsync(provider, log);
+        var signal = host.Services.GetRequiredService<OutboxSignal>();
+        signal.TakeWritten();
+
+        await RaiseAsync(host);
+        signal.TakeWritten().ShouldBe([typeof(AccountsDbContext)]);
+        signal.TakeWritten().ShouldBeEmpty();
+
+        // A save with no event in it names nothing, so it wakes no drain.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var kernel = scope.ServiceProvider.GetRequiredService<KernelDbContext>();
+            kernel.HandledEvents.Add(new HandledEvent { Handler = "test", EventId = Guid.CreateVersion7(), HandledAt = DateTimeOffset.UtcNow });
+            await kernel.SaveChangesAsync();
+        }
+
+        signal.TakeWritten().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_batch_of_events_is_delivered_with_one_receipt_per_handler_and_event(DatabaseProvider provider)
+    {
+        var log = new PingLog();
+        await using var host = await TwoHandlerHostAsync(provider, log);
+        List<PingRaised> pings = [];
+        for (var i = 0; i < 7; i++)
+        {
+            pings.Add(await RaiseAsync(host, i % 2 == 0 ? "hey!" : "hey"));
+        }
+
+        await host.FlushEventsAsync();
+
+        log.Seen.ShouldBe(pings.Select(p => p.EventId), ignoreOrder: true);
+        log.Loud.ShouldBe(pings.Where(p => p.Note.EndsWith('!')).Select(p => p.EventId), ignoreOrder: true);
+        await using var scope = host.Services.CreateAsyncScope();
+        var ids = pings.Select(p => p.EventId).ToList();
+        var receipts = await scope.ServiceProvider.GetRequiredService<KernelDbContext>().HandledEvents.CountAsync(h => ids.Contains(h.EventId));
+        receipts.ShouldBe(7 + 4);
+        (await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Set<OutboxMessage>().CountAsync(m => ids.Contains(m.Id) && m.ProcessedAt == null)).ShouldBe(0);
+    }
 }

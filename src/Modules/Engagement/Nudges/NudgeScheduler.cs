@@ -49,8 +49,12 @@ internal sealed class NudgeScheduler(EngagementDbContext db, TimeProvider clock)
     }
 
     /// <summary>Schedules one nudge and saves it; false when a nudge with this key was already scheduled for the coach.</summary>
-    public async Task<bool> ScheduleAsync(Guid workspaceId, Guid userId, NudgeKind kind, string template, DateTimeOffset at, string key, CancellationToken cancellationToken) =>
-        await AddAsync(workspaceId, userId, kind, template, at, key, values: null, cancellationToken)
+    public Task<bool> ScheduleAsync(Guid workspaceId, Guid userId, NudgeKind kind, string template, DateTimeOffset at, string key, CancellationToken cancellationToken) =>
+        ScheduleAsync(workspaceId, userId, kind, template, at, key, values: null, cancellationToken);
+
+    /// <summary>As above, with <paramref name="values"/> for the template's placeholders (see <see cref="NudgeValues"/>).</summary>
+    public async Task<bool> ScheduleAsync(Guid workspaceId, Guid userId, NudgeKind kind, string template, DateTimeOffset at, string key, IReadOnlyDictionary<string, string>? values, CancellationToken cancellationToken) =>
+        await AddAsync(workspaceId, userId, kind, template, at, key, NudgeValues.Write(values), cancellationToken)
         && await SaveAsync(token => AllScheduledAsync(workspaceId, userId, [key], token), cancellationToken);
 
     /// <summary>

@@ -97,7 +97,7 @@ internal sealed partial class SocialPostPerformingJob(
             return;
         }
 
-        await scheduler.ScheduleAsync(workspaceId, userId, NudgeCatalogue.SocialPostPerforming, Message(pick), scheduledAt, KeyOf(pick.Post)!, cancellationToken);
+        await scheduler.ScheduleAsync(workspaceId, userId, NudgeCatalogue.SocialPostPerforming, Message(pick), scheduledAt, KeyOf(pick.Post)!, Values(pick), cancellationToken);
     }
 
     /// <summary>One nudge per post, ever; null for ids too long to key (no platform issues those).</summary>
@@ -107,11 +107,18 @@ internal sealed partial class SocialPostPerformingJob(
         return key.Length <= 200 ? key : null;
     }
 
-    /// <summary>The spec's copy with the platform as coaches say it and a few words of the caption so they know which post.</summary>
+    /// <summary>
+    /// The spec's copy with the platform as coaches say it and the ratio; <c>{post_caption}</c> stays
+    /// a placeholder that <see cref="Values"/> fills when the nudge is sent, so a caption's own
+    /// braces reach the coach as written and are never read as placeholders.
+    /// </summary>
     public static string Message(StandoutPost standout) => NudgeCatalogue.SocialPostPerforming.Template
         .Replace("{platform}", PlatformName(standout.Post.Platform), StringComparison.Ordinal)
-        .Replace("{post_caption}", Excerpt(standout.Post.Caption), StringComparison.Ordinal)
         .Replace("{engagement_ratio}", standout.Ratio.ToString("0.#", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    /// <summary>A few words of the caption, so the coach knows which post.</summary>
+    public static IReadOnlyDictionary<string, string> Values(StandoutPost standout) =>
+        new Dictionary<string, string> { ["post_caption"] = Excerpt(standout.Post.Caption) };
 
     public static string PlatformName(string platform) => platform switch
     {
@@ -121,14 +128,11 @@ internal sealed partial class SocialPostPerformingJob(
         _ => platform,
     };
 
-    /// <summary>
-    /// The caption's first words, without braces: the processor fills {placeholders} when it sends,
-    /// and a caption must never read as one.
-    /// </summary>
+    /// <summary>The caption's first words on one line; its curly quotes become straight ones inside the copy's own “ ”.</summary>
     private static string Excerpt(string caption)
     {
         const int Length = 60;
-        var plain = string.Join(' ', caption.Replace('{', '(').Replace('}', ')').Replace('“', '"').Replace('”', '"').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var plain = string.Join(' ', caption.Replace('“', '"').Replace('”', '"').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (plain.Length <= Length)
         {
             return plain;

@@ -23,6 +23,9 @@ internal sealed class RecordOnboardingCompletion(ExperimentsDbContext db, IStore
     public Task HandleAsync(OnboardingCompleted integrationEvent, CancellationToken cancellationToken) =>
         facts.TrackOnceAsync(integrationEvent.WorkspaceId.ToString("D"), MetricEvents.OnboardingCompleted, Reference, null, integrationEvent.OccurredAt, cancellationToken);
 
+    /// <summary>No checklist reads the theme, so a change of the look alone cannot complete one.</summary>
+    public bool Wants(StoreChanged integrationEvent) => integrationEvent.Sections.Any(s => s != StoreSection.Theme);
+
     public async Task HandleAsync(StoreChanged integrationEvent, CancellationToken cancellationToken) =>
         await CheckAsync(integrationEvent.WorkspaceId, integrationEvent.OccurredAt, cancellationToken);
 

@@ -13,6 +13,10 @@ namespace CreatorOS.Modules.Experiments.Metrics;
 /// </summary>
 internal sealed class RecordStoreMilestones(IStorefront storefront, Assigner facts) : IIntegrationEventHandler<StoreChanged>
 {
+    /// <summary>Blogs, the first share and subscribers (a join is reported as a pricing change) are all it records.</summary>
+    public bool Wants(StoreChanged integrationEvent) =>
+        integrationEvent.Sections.Any(s => s is StoreSection.Blogs or StoreSection.Sharing or StoreSection.Pricing);
+
     public async Task HandleAsync(StoreChanged integrationEvent, CancellationToken cancellationToken)
     {
         var store = await storefront.FindAsync(integrationEvent.WorkspaceId, cancellationToken);

@@ -17,6 +17,8 @@ namespace CreatorOS.Modules.Assistant.Conversation;
 /// Runs Avery's conversation: greets on connect, and for each accepted input asks the brain,
 /// runs the tools it calls, pushes preview and progress, streams the reply and records it all.
 /// Phases advance by themselves as the store fills up (<see cref="PhaseRules"/>).
+/// Frames go out in PROTOCOL.md's turn order: typing, tool/preview/progress frames, chunks, the
+/// final message, typing off; a model's live words before a tool call are ADR 16's exception.
 /// </summary>
 internal sealed class ConversationEngine(
     ConversationLog log,
@@ -67,7 +69,6 @@ internal sealed class ConversationEngine(
         var (conversation, _) = await log.OpenAsync(coach, cancellationToken);
         var state = PhaseStateJson.Read(conversation.PhaseData);
         var context = await ContextAsync(coach, conversation, Occasion.Turn, null, cancellationToken, state);
-        var phaseBefore = context.Phase;
 
         await sink.SendAsync(ServerFrames.AveryTyping, new { isTyping = true }, replyTo);
         var verdict = await moderator.CheckAsync(input.Text, cancellationToken);
@@ -121,12 +122,8 @@ internal sealed class ConversationEngine(
 
         // Saved before the reply is complete: the coach never gets a final message that was not kept
         // (a model's words may already be streaming; the final message says which of them stand).
+        // progress_update went out after each tool round (RunBrainAsync), before any chunk.
         await log.SaveAsync(cancellationToken);
-
-        if (context.Phase != phaseBefore || calls.Count > 0)
-        {
-            await sink.SendAsync(ServerFrames.ProgressUpdate, ProgressPayload(context), replyTo);
-        }
 
         foreach (var chunk in Chunks(live.Rest(text)))
         {
@@ -207,6 +204,12 @@ internal sealed class ConversationEngine(
             {
                 await sink.SendAsync(ServerFrames.StorePreviewUpdate, new { store = StoreSnapshot.Of(context.Store, context.StoreUrl), changedFields = fields }, replyTo);
             }
+
+            // Here, not after the brain answered: the next round's words may stream live, and PROTOCOL.md
+            // puts progress before every chunk. Tools ran, and the context (so the phase) is recomputed
+            // only here, so this is the turn's whole "phase changed or tools ran" rule; the last round's
+            // payload is the one the turn ends with.
+            await sink.SendAsync(ServerFrames.ProgressUpdate, ProgressPayload(context), replyTo);
 
             messages.Add(new ChatMessage(ChatRole.Assistant, [.. requested]));
             messages.Add(new ChatMessage(ChatRole.Tool, results));

@@ -1,3 +1,4 @@
+using CreatorOS.AgentRuntime;
 using CreatorOS.Contracts.Assistant;
 using CreatorOS.Contracts.Social;
 using CreatorOS.Contracts.Storefront;
@@ -18,7 +19,8 @@ namespace CreatorOS.Modules.Assistant.Conversation;
 /// runs the tools it calls, pushes preview and progress, streams the reply and records it all.
 /// Phases advance by themselves as the store fills up (<see cref="PhaseRules"/>).
 /// Frames go out in PROTOCOL.md's turn order: typing, tool/preview/progress frames, chunks, the
-/// final message, typing off; a model's live words before a tool call are ADR 16's exception.
+/// final message, typing off. Only <c>Ai:StreamModelWords</c> (ADR 16, 18) lets a model's words
+/// that precede a tool call go out before that call's frames.
 /// </summary>
 internal sealed class ConversationEngine(
     ConversationLog log,
@@ -27,6 +29,7 @@ internal sealed class ConversationEngine(
     ToolExecutor tools,
     IContentModerator moderator,
     IOptions<AssistantOptions> options,
+    IOptions<AgentRuntimeOptions> ai,
     ISocialConnections social,
     TimeProvider clock)
 {
@@ -77,7 +80,9 @@ internal sealed class ConversationEngine(
         string text;
         ChatMessage reply;
         var calls = new List<object>();
-        var live = new LiveReply(sink, replyTo, streamsLive: moderator.WordListDecides);
+        // Live words need both the option (ADR 18: off by default, for the protocol's order) and a
+        // word list that judges them one by one (ADR 16: a provider's endpoint judges only the whole reply).
+        var live = new LiveReply(sink, replyTo, streamsLive: ai.Value.StreamModelWords && moderator.WordListDecides);
         if (verdict.Flagged)
         {
             reply = new ChatMessage(ChatRole.Assistant, ModerationReply);

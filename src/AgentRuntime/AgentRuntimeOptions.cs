@@ -67,6 +67,14 @@ public sealed class AgentRuntimeOptions
     public string Moderation { get; set; } = Offline;
 
     /// <summary>
+    /// False (the default): a caller gets a model's answer once it is complete, so everything the
+    /// answer led to (tool calls and their results) can be reported before its words. True: the words
+    /// are passed on while the model is still writing, so a user sees them sooner, but words a model
+    /// writes before calling a tool arrive before that tool's results (Avery: ADR 16 and 18).
+    /// </summary>
+    public bool StreamModelWords { get; set; }
+
+    /// <summary>
     /// USD per million tokens, by model name; a dated snapshot (claude-haiku-4-5-20251001) is priced as its
     /// alias. A model missing here is recorded at cost 0 with a warning.
     /// </summary>

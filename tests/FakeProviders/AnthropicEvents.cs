@@ -27,6 +27,11 @@ internal static class AnthropicEvents
         }
         else if (step is FakeToolCalls calls)
         {
+            if (calls.TextBefore.Length > 0)
+            {
+                content.Add(new JsonObject { ["type"] = "text", ["text"] = calls.TextBefore });
+            }
+
             for (var i = 0; i < calls.Calls.Count; i++)
             {
                 content.Add(new JsonObject { ["type"] = "tool_use", ["id"] = ToolUseId(id, i), ["name"] = calls.Calls[i].Name, ["input"] = Input(calls.Calls[i].ArgumentsJson) });
@@ -64,10 +69,22 @@ internal static class AnthropicEvents
         }
         else if (step is FakeToolCalls calls)
         {
+            // Text before the calls is content block 0, as Claude sends it; the calls follow.
+            var first = 0;
+            if (calls.TextBefore.Length > 0)
+            {
+                foreach (var item in Block(0, new JsonObject { ["type"] = "text", ["text"] = string.Empty }, FakeModelServer.Pieces(calls.TextBefore, 8).Select(p => new JsonObject { ["type"] = "text_delta", ["text"] = p })))
+                {
+                    yield return item;
+                }
+
+                first = 1;
+            }
+
             for (var i = 0; i < calls.Calls.Count; i++)
             {
                 var head = new JsonObject { ["type"] = "tool_use", ["id"] = ToolUseId(id, i), ["name"] = calls.Calls[i].Name, ["input"] = new JsonObject() };
-                foreach (var item in Block(i, head, FakeModelServer.Pieces(calls.Calls[i].ArgumentsJson, 7).Select(p => new JsonObject { ["type"] = "input_json_delta", ["partial_json"] = p })))
+                foreach (var item in Block(first + i, head, FakeModelServer.Pieces(calls.Calls[i].ArgumentsJson, 7).Select(p => new JsonObject { ["type"] = "input_json_delta", ["partial_json"] = p })))
                 {
                     yield return item;
                 }

@@ -46,7 +46,7 @@ public sealed class FakeOpenAiServer : FakeModelServer
                 await StreamThenBreakAsync(http, id, request.Model, broken, step.PieceDelay);
                 return;
             case FakeToolCalls calls when request.Stream:
-                await StreamCallsAsync(http, id, request.Model, calls.Calls, promptTokens);
+                await StreamCallsAsync(http, id, request.Model, calls, promptTokens, step.PieceDelay);
                 return;
             default:
                 await http.Response.WriteAsJsonAsync(Completion(id, request.Model, step, promptTokens));
@@ -77,7 +77,7 @@ public sealed class FakeOpenAiServer : FakeModelServer
         }
         else if (step is FakeToolCalls calls)
         {
-            message["content"] = null;
+            message["content"] = calls.TextBefore.Length > 0 ? calls.TextBefore : null;
             message["tool_calls"] = new JsonArray([.. calls.Calls.Select((c, i) => (JsonNode)new JsonObject
             {
                 ["id"] = $"call_{id}_{i}",
@@ -130,10 +130,19 @@ public sealed class FakeOpenAiServer : FakeModelServer
         }
     }
 
-    private static async Task StreamCallsAsync(HttpContext http, string id, string model, IReadOnlyList<FakeToolCall> calls, int promptTokens)
+    private static async Task StreamCallsAsync(HttpContext http, string id, string model, FakeToolCalls step, int promptTokens, TimeSpan pieceDelay)
     {
+        var calls = step.Calls;
         StartStream(http);
-        await ChunkAsync(http, id, model, new JsonObject { ["role"] = "assistant", ["content"] = null }, null);
+        if (step.TextBefore.Length > 0)
+        {
+            await StreamPiecesAsync(http, id, model, step.TextBefore, pieceDelay);
+        }
+        else
+        {
+            await ChunkAsync(http, id, model, new JsonObject { ["role"] = "assistant", ["content"] = null }, null);
+        }
+
         for (var i = 0; i < calls.Count; i++)
         {
             var head = new JsonObject { ["index"] = i, ["id"] = $"call_{id}_{i}", ["type"] = "function", ["function"] = new JsonObject { ["name"] = calls[i].Name, ["arguments"] = string.Empty } };

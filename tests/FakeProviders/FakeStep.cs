@@ -17,6 +17,9 @@ public abstract record FakeStep
 
     public static FakeStep Call(string name, string argumentsJson) => new FakeToolCalls([new FakeToolCall(name, argumentsJson)]);
 
+    /// <summary>Words first, then tool calls in the same answer, as models often do ("Let me save that…").</summary>
+    public static FakeStep SayThenCall(string text, string name, string argumentsJson) => new FakeToolCalls([new FakeToolCall(name, argumentsJson)]) { TextBefore = text };
+
     /// <summary>An HTTP error with an error body; <paramref name="retryAfter"/> becomes the Retry-After header.</summary>
     public static FakeStep Fail(int status, string? retryAfter = null) => new FakeFailure(status, retryAfter);
 
@@ -32,7 +35,11 @@ public abstract record FakeStep
 
 public sealed record FakeText(string Text) : FakeStep;
 
-public sealed record FakeToolCalls(IReadOnlyList<FakeToolCall> Calls) : FakeStep;
+public sealed record FakeToolCalls(IReadOnlyList<FakeToolCall> Calls) : FakeStep
+{
+    /// <summary>Text the model writes before its calls; empty for calls alone.</summary>
+    public string TextBefore { get; init; } = string.Empty;
+}
 
 public sealed record FakeFailure(int Status, string? RetryAfter) : FakeStep;
 

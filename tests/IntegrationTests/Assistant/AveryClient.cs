@@ -53,6 +53,9 @@ public sealed class AveryClient : IAsyncDisposable
 
     public WebSocketState State => _socket.State;
 
+    /// <summary>Runs on every turn <see cref="TurnAsync"/> returns, e.g. <c>TurnOrder.Assert</c> for a whole conversation.</summary>
+    public Action<TurnFrames>? EveryTurn { get; set; }
+
     public static async Task<AveryClient> ConnectAsync(Uri baseAddress, CookieContainer? cookies, string? ticket = null, string? origin = null)
     {
         var client = new AveryClient();
@@ -108,7 +111,7 @@ public sealed class AveryClient : IAsyncDisposable
             frames.Add(frame);
             if (frame.Type == "error" && !ended)
             {
-                return new TurnFrames(frames);
+                return Checked(new TurnFrames(frames));
             }
 
             ended |= frame.Type == "avery_stream_end";
@@ -121,9 +124,15 @@ public sealed class AveryClient : IAsyncDisposable
                     frames.Add(late);
                 }
 
-                return new TurnFrames(frames);
+                return Checked(new TurnFrames(frames));
             }
         }
+    }
+
+    private TurnFrames Checked(TurnFrames turn)
+    {
+        EveryTurn?.Invoke(turn);
+        return turn;
     }
 
     public async Task<Frame> NextAsync(TimeSpan? patience = null)

@@ -12,6 +12,7 @@ public sealed class ConversationScenarioTests
         var avery = await LiveAvery.StartAsync(settings: settings);
         await avery.SignUpAsync();
         var (chat, _) = await avery.OpenChatAsync();
+        chat.EveryTurn = TurnOrder.Assert;
         await chat.SayAsync("Sam");
         await chat.SayAsync("I'm a strength coach for busy parents");
         return (avery, chat);

@@ -3,7 +3,8 @@ namespace CreatorOS.IntegrationTests.Assistant;
 /// <summary>
 /// The 20 scenarios of spec Ticket 2.3 on the LLM path: the production adapter, router, engine and
 /// tools against a loopback provider answering like a model (<see cref="ScriptedModel"/>), once per
-/// provider wire format (OpenAI-compatible, Anthropic).
+/// provider wire format (OpenAI-compatible, Anthropic). Every turn is checked against PROTOCOL.md's
+/// turn order (<see cref="TurnOrder"/>), with the default <c>Ai:StreamModelWords=false</c>.
 /// </summary>
 public abstract class LlmScenarioTests(string provider)
 {
@@ -11,7 +12,9 @@ public abstract class LlmScenarioTests(string provider)
     {
         var llm = await LlmAvery.StartAsync(new Dictionary<string, string?> { ["Assistant:ModeChangeDelay"] = "00:00:00.200" }, provider);
         llm.Model.Responder = ScriptedModel.Answer;
-        return (llm, await llm.OpenChatAsync());
+        var chat = await llm.OpenChatAsync();
+        chat.EveryTurn = TurnOrder.Assert;
+        return (llm, chat);
     }
 
     /// <summary>Sam, a yoga coach, past discovery and socials, in content_import.</summary>

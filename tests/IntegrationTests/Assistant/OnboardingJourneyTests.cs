@@ -21,6 +21,7 @@ public sealed class OnboardingJourneyTests
         await avery.SignUpAsync();
         var (chat, greeting) = await avery.OpenChatAsync();
         await using var _ = chat;
+        chat.EveryTurn = TurnOrder.Assert;
         greeting.Text("phase").ShouldBe("discovery");
 
         (await chat.SayAsync("I'm Jonh")).Phase.ShouldBe("discovery");

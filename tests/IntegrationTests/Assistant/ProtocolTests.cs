@@ -42,6 +42,7 @@ public sealed class ProtocolTests
 
         var id = await client.SendAsync("coach_message", new { text = "Sam" });
         var turn = await client.TurnAsync();
+        TurnOrder.Assert(turn);
 
         var types = turn.Frames.Select(f => f.Type).ToList();
         types[0].ShouldBe("avery_typing");

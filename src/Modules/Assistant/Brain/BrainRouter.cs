@@ -66,8 +66,9 @@ internal sealed class BrainRouter(
         catch (ProviderException failure)
         {
             calls.Failed(coach, "conversation", llm.ModelFor(context), failure, started);
-            // afterWords: the model had already streamed some words, which the offline answer replaces.
-            var afterWords = options.AdditionalProperties.GetValueOrDefault(LlmKeys.LiveReply) is LiveReply { Shown.Length: > 0 };
+            // afterWords: the model had already streamed some words, which the offline answer replaces
+            // (a status line such as "one sec" is not the model's words: the answer follows it).
+            var afterWords = options.AdditionalProperties.GetValueOrDefault(LlmKeys.LiveReply) is LiveReply { WordsShown: true };
             log.Track(coach, "avery_llm_fallback", new { reason = failure.Failure.ToString(), afterWords });
             logger.LogWarning("Model unavailable ({Failure}); the offline brain answers this turn", failure.Failure);
             return await OfflineAsync(history, options, cancellationToken);

@@ -1,3 +1,4 @@
+using CreatorOS.AgentRuntime;
 using CreatorOS.Contracts.Assistant;
 using CreatorOS.Contracts.Social;
 using CreatorOS.Contracts.Storefront;
@@ -17,6 +18,9 @@ namespace CreatorOS.Modules.Assistant.Conversation;
 /// Runs Avery's conversation: greets on connect, and for each accepted input asks the brain,
 /// runs the tools it calls, pushes preview and progress, streams the reply and records it all.
 /// Phases advance by themselves as the store fills up (<see cref="PhaseRules"/>).
+/// Frames go out in PROTOCOL.md's turn order: typing, tool/preview/progress frames, chunks, the
+/// final message, typing off. Only <c>Ai:StreamModelWords</c> (ADR 16, 18) lets a model's words
+/// that precede a tool call go out before that call's frames.
 /// </summary>
 internal sealed class ConversationEngine(
     ConversationLog log,
@@ -25,6 +29,7 @@ internal sealed class ConversationEngine(
     ToolExecutor tools,
     IContentModerator moderator,
     IOptions<AssistantOptions> options,
+    IOptions<AgentRuntimeOptions> ai,
     ISocialConnections social,
     TimeProvider clock)
 {
@@ -67,7 +72,6 @@ internal sealed class ConversationEngine(
         var (conversation, _) = await log.OpenAsync(coach, cancellationToken);
         var state = PhaseStateJson.Read(conversation.PhaseData);
         var context = await ContextAsync(coach, conversation, Occasion.Turn, null, cancellationToken, state);
-        var phaseBefore = context.Phase;
 
         await sink.SendAsync(ServerFrames.AveryTyping, new { isTyping = true }, replyTo);
         var verdict = await moderator.CheckAsync(input.Text, cancellationToken);
@@ -76,7 +80,9 @@ internal sealed class ConversationEngine(
         string text;
         ChatMessage reply;
         var calls = new List<object>();
-        var live = new LiveReply(sink, replyTo, streamsLive: moderator.WordListDecides);
+        // Live words need both the option (ADR 18: off by default, for the protocol's order) and a
+        // word list that judges them one by one (ADR 16: a provider's endpoint judges only the whole reply).
+        var live = new LiveReply(sink, replyTo, streamsLive: ai.Value.StreamModelWords && moderator.WordListDecides);
         if (verdict.Flagged)
         {
             reply = new ChatMessage(ChatRole.Assistant, ModerationReply);
@@ -121,12 +127,8 @@ internal sealed class ConversationEngine(
 
         // Saved before the reply is complete: the coach never gets a final message that was not kept
         // (a model's words may already be streaming; the final message says which of them stand).
+        // progress_update went out after each tool round (RunBrainAsync), before any chunk.
         await log.SaveAsync(cancellationToken);
-
-        if (context.Phase != phaseBefore || calls.Count > 0)
-        {
-            await sink.SendAsync(ServerFrames.ProgressUpdate, ProgressPayload(context), replyTo);
-        }
 
         foreach (var chunk in Chunks(live.Rest(text)))
         {
@@ -207,6 +209,12 @@ internal sealed class ConversationEngine(
             {
                 await sink.SendAsync(ServerFrames.StorePreviewUpdate, new { store = StoreSnapshot.Of(context.Store, context.StoreUrl), changedFields = fields }, replyTo);
             }
+
+            // Here, not after the brain answered: the next round's words may stream live, and PROTOCOL.md
+            // puts progress before every chunk. Tools ran, and the context (so the phase) is recomputed
+            // only here, so this is the turn's whole "phase changed or tools ran" rule; the last round's
+            // payload is the one the turn ends with.
+            await sink.SendAsync(ServerFrames.ProgressUpdate, ProgressPayload(context), replyTo);
 
             messages.Add(new ChatMessage(ChatRole.Assistant, [.. requested]));
             messages.Add(new ChatMessage(ChatRole.Tool, results));

@@ -12,9 +12,10 @@ namespace CreatorOS.Modules.Assistant.Conversation;
 /// does not continue what was shown (a provider failed mid-stream, the model's words were flagged,
 /// it spoke before calling a tool), <see cref="Rest"/> is empty and the <c>avery_stream_end</c>
 /// message replaces the streamed text: clients render that complete message, never both.
-/// When a provider's moderation endpoint is configured (<paramref name="streamsLive"/> false) the
-/// word list is not the whole judgement, so the model's words are held until the complete reply
-/// passed the endpoint, and then streamed as the offline brain's are.
+/// With <paramref name="streamsLive"/> false (the default <c>Ai:StreamModelWords=false</c>, ADR 18,
+/// or a provider's moderation endpoint, which judges only the complete reply) the model's words are
+/// held, and the final reply is streamed after the turn's tool frames, as the offline brain's is.
+/// Status lines (<see cref="SayOnceAsync"/>) are said in both modes.
 /// </summary>
 internal sealed class LiveReply(IFrameSink sink, string? replyTo, bool streamsLive)
 {
@@ -33,6 +34,9 @@ internal sealed class LiveReply(IFrameSink sink, string? replyTo, bool streamsLi
 
     /// <summary>Everything sent as chunks so far.</summary>
     public string Shown => _shown.ToString();
+
+    /// <summary>True once some of the model's own words were shown, not only status lines.</summary>
+    public bool WordsShown { get; private set; }
 
     /// <summary>Text of the piece being written; shown up to its last complete word.</summary>
     public async ValueTask WriteAsync(string text)
@@ -59,7 +63,7 @@ internal sealed class LiveReply(IFrameSink sink, string? replyTo, bool streamsLi
 
         if (end > 0)
         {
-            await ShowAsync(held[..end]);
+            await ShowAsync(held[..end], words: true);
             _held.Remove(0, end);
         }
     }
@@ -72,7 +76,7 @@ internal sealed class LiveReply(IFrameSink sink, string? replyTo, bool streamsLi
             return;
         }
 
-        await ShowAsync(_held.ToString().TrimEnd());
+        await ShowAsync(_held.ToString().TrimEnd(), words: true);
         _held.Clear();
         _breakPending = _shown.Length > 0;
     }
@@ -80,6 +84,9 @@ internal sealed class LiveReply(IFrameSink sink, string? replyTo, bool streamsLi
     /// <summary>
     /// A line of its own, once per turn however often it is asked for, e.g. the error table's
     /// "Give me one sec... 🤔" while a model call is retried. It is not part of the final message.
+    /// Said as soon as it is asked for, whatever <c>streamsLive</c> says: spec 2.4 wants the coach to
+    /// hear it during the wait. So it is the one chunk that can precede a turn's function frames
+    /// without live words: when the call that is retried then asks for a tool (ADR 18).
     /// </summary>
     public async ValueTask SayOnceAsync(string line)
     {
@@ -88,17 +95,22 @@ internal sealed class LiveReply(IFrameSink sink, string? replyTo, bool streamsLi
             return;
         }
 
-        await ShowAsync(line);
+        await ShowAsync(line, words: false);
         _breakPending = _shown.Length > 0;
     }
 
-    /// <summary>What is left to stream of the final reply: all of it when nothing was shown, else what continues the shown text.</summary>
+    /// <summary>
+    /// What is left to stream of the final reply: all of it when nothing was shown; after status lines
+    /// only, all of it as a piece of its own (so it reads as a live answer after the line would, and the
+    /// turn still streams its reply after its tool frames); else what continues the shown words.
+    /// </summary>
     public string Rest(string reply) =>
         _shown.Length == 0 ? reply
+        : !WordsShown ? (reply.Length == 0 ? reply : PieceBreak + reply)
         : reply.StartsWith(Shown, StringComparison.Ordinal) ? reply[_shown.Length..]
         : string.Empty;
 
-    private async ValueTask ShowAsync(string text)
+    private async ValueTask ShowAsync(string text, bool words)
     {
         if (_shown.Length == 0)
         {
@@ -118,6 +130,7 @@ internal sealed class LiveReply(IFrameSink sink, string? replyTo, bool streamsLi
         }
 
         _breakPending = false;
+        WordsShown |= words;
         _shown.Append(chunk);
         await sink.SendAsync(ServerFrames.StreamChunk, new { text = chunk }, replyTo);
     }

@@ -81,6 +81,21 @@ public sealed class LiveReplyTests
         live.Rest("Here I am!").ShouldBeEmpty("the final message is the answer alone");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task After_only_a_status_line_the_reply_streams_whole_as_a_piece_of_its_own(bool streamsLive)
+    {
+        var frames = new Frames();
+        var live = new LiveReply(frames, null, streamsLive);
+
+        await live.SayOnceAsync("Give me one sec... 🤔");
+
+        frames.Chunks.ShouldBe(["Give me one sec... 🤔"], "spec 2.4: the coach hears the line in either mode");
+        live.WordsShown.ShouldBeFalse();
+        live.Rest("The offline answer.").ShouldBe("\n\nThe offline answer.", "a status line is not the reply's start, so the reply still streams after it");
+    }
+
     [Fact]
     public async Task When_an_endpoint_judges_the_whole_reply_nothing_is_shown_until_it_has()
     {

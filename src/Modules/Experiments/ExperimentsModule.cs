@@ -44,6 +44,7 @@ public static class ExperimentsModule
         services.AddIntegrationEventHandler<StoreChanged, RecordStoreMilestones>();
         services.AddIntegrationEventHandler<SubscriberJoined, RecordEstimatedRevenue>();
         services.AddScoped<RecordOnboardingCompletion>();
+        services.AddScoped<CompletionBackfill>();
         services.AddIntegrationEventHandler<OnboardingCompleted, RecordOnboardingCompletion>();
         services.AddIntegrationEventHandler<StoreChanged, RecordOnboardingCompletion>();
         return services;

@@ -22,6 +22,8 @@ internal sealed class ExperimentsDbContext(DbContextOptions<ExperimentsDbContext
 
     public DbSet<MetricDefinition> Metrics => Set<MetricDefinition>();
 
+    public DbSet<DataBackfill> Backfills => Set<DataBackfill>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseSortableTimestampsOnSqlite(Database);
 
@@ -76,6 +78,11 @@ internal sealed class ExperimentsDbContext(DbContextOptions<ExperimentsDbContext
         metric.Property(m => m.Kind).HasMaxLength(20);
         metric.Property(m => m.Source).HasMaxLength(20);
         metric.Property(m => m.EventName).HasMaxLength(100);
+
+        var backfill = modelBuilder.Entity<DataBackfill>();
+        backfill.ToTable("experiments_backfills");
+        backfill.HasKey(b => b.Name);
+        backfill.Property(b => b.Name).HasMaxLength(100);
 
         modelBuilder.ApplySnakeCaseColumns();
     }

@@ -22,7 +22,7 @@ internal static class BuiltInMetrics
     public static string? SourceNote(string key) => key switch
     {
         CompletionRate =>
-            "Completed = Avery's conversation finished, the dashboard's set-up checklist all done, or (scorecard) its five items all done; whichever comes first. Recorded from migration 0095 on.",
+            "Completed = Avery's conversation finished, the dashboard's set-up checklist all done, or (scorecard) its five items all done; whichever comes first. Recorded as it happens from migration 0095 on; earlier ones are backfilled once (Avery's at their time, a finished checklist at the store's last change).",
         "return_7d" or "retention_30d" or "retention_90d" =>
             "Activity = the coach opened one of their pages (dashboard, store, blogs, Avery) that day, the same for every variant. Store changes are not activity: subscribers and the weekly social refresh change stores too.",
         "revenue_month_1" =>

@@ -34,11 +34,14 @@ internal sealed partial class ExperimentSeed(IServiceScopeFactory scopes, IHostA
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!await TrySeedAsync(cancellationToken))
+        if (await TrySeedAsync(cancellationToken))
         {
-            // Not awaited: the host goes on starting; the loop ends when the app stops.
-            _ = RetryAsync(lifetime.ApplicationStopping);
+            StartBackfill();
+            return;
         }
+
+        // Not awaited: the host goes on starting; the loop ends when the app stops.
+        _ = RetryAsync(lifetime.ApplicationStopping);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -58,6 +61,7 @@ internal sealed partial class ExperimentSeed(IServiceScopeFactory scopes, IHostA
 
             if (await TrySeedAsync(stopping))
             {
+                StartBackfill();
                 return;
             }
         }
@@ -76,6 +80,31 @@ internal sealed partial class ExperimentSeed(IServiceScopeFactory scopes, IHostA
             return false;
         }
     }
+
+    /// <summary>
+    /// Not awaited: a large install's one-time backfill must not hold up start-up. It marks itself
+    /// done only at the end, so a failure here is logged and the next start tries again.
+    /// </summary>
+    private void StartBackfill() => _ = Task.Run(() => BackfillAsync(lifetime.ApplicationStopping));
+
+    private async Task BackfillAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CompletionBackfill>().RunOnceAsync(stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception failure)
+        {
+            LogBackfillFailed(logger, failure.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The onboarding completion backfill failed ({Failure}); it runs again at the next start.")]
+    private static partial void LogBackfillFailed(ILogger logger, string failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not seed the built-in experiments ({Failure}); the database may be down. Retrying in the background.")]
     private static partial void LogSeedFailed(ILogger logger, string failure);

@@ -1,0 +1,8 @@
+-- One row per one-time data backfill that has run to the end (CompletionBackfill first), so a
+-- backfill runs once per database however many nodes start, and again only if it never finished.
+
+CREATE TABLE "experiments_backfills" (
+    "name" TEXT NOT NULL CONSTRAINT "pk_experiments_backfills" PRIMARY KEY,
+    "units" INTEGER NOT NULL,
+    "completed_at" INTEGER NOT NULL
+);

@@ -13,11 +13,17 @@ public static class SharedKernelModule
     public static IServiceCollection AddSharedKernel(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(ResolvedDatabase.From(options, contentRoot));
+        var database = ResolvedDatabase.From(options, contentRoot);
+        services.AddSingleton(database);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<SqliteConnectionSetup>();
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddHostedService<SqliteCheckpointer>();
+        }
+
         services.AddModuleDbContext<KernelDbContext>(KernelDbContext.Prefix, hasOutbox: false);
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<OutboxDispatcher>();

@@ -10,7 +10,8 @@ namespace CreatorOS.SharedKernel.Persistence;
 /// Sets up every SQLite connection EF opens.
 /// </summary>
 /// <remarks>
-/// <para>The pragmas (<see cref="SqliteDurability"/>, a memory map for reads) belong to the native
+/// <para>The pragmas (<see cref="SqliteDurability"/>, a memory map for reads, the automatic
+/// checkpoint's threshold, see <see cref="SqliteCheckpointer"/>) belong to the native
 /// connection, not the file. Microsoft.Data.Sqlite pools native connections, so they are said once per
 /// native handle rather than on every open.</para>
 /// <para>EF opens and closes the connection around each query, and that is kept on purpose. Holding it
@@ -25,7 +26,8 @@ public sealed class SqliteConnectionSetup(ResolvedDatabase database) : DbConnect
 {
     private static readonly ConditionalWeakTable<sqlite3, object> Prepared = [];
     private readonly string _pragmas = (database.Durability == SqliteDurability.Full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;")
-        + "PRAGMA mmap_size=268435456;";
+        + "PRAGMA mmap_size=268435456;"
+        + $"PRAGMA wal_autocheckpoint={SqliteCheckpointer.SafetyNetPages};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Setup(connection);
 

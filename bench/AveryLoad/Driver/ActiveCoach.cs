@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -8,6 +9,9 @@ internal sealed class TurnStats
 {
     /// <summary>Send of the coach message → the turn's <c>avery_stream_end</c>.</summary>
     public Samples RoundTrip { get; } = new();
+
+    /// <summary>The same round trips grouped by script line (<see cref="Script.Label"/>), to find the turns that make the tail.</summary>
+    public ConcurrentDictionary<string, Samples> RoundTripByLine { get; } = new(StringComparer.Ordinal);
 
     /// <summary><c>function_complete</c> of a store-changing tool (sent right after its commit) → the next <c>store_preview_update</c>.</summary>
     public Samples PreviewAfterCommit { get; } = new();
@@ -51,6 +55,7 @@ internal sealed class ActiveCoach(CoachSocket socket, Tally errors, TurnStats? s
     private readonly List<long> _commits = [];
     private string? _turnId;
     private long _sentAt;
+    private string _label = string.Empty;
     private bool _ended;
     private TaskCompletionSource? _done;
     private int _turn;
@@ -115,6 +120,7 @@ internal sealed class ActiveCoach(CoachSocket socket, Tally errors, TurnStats? s
             _commits.Clear();
             _done = done;
             _sentAt = Stopwatch.GetTimestamp();
+            _label = Script.Label(_turn);
         }
 
         var text = Script.Line(socket.Coach, _turn++);
@@ -192,6 +198,7 @@ internal sealed class ActiveCoach(CoachSocket socket, Tally errors, TurnStats? s
                 case "avery_stream_end":
                     _ended = true;
                     stats?.RoundTrip.Add(_sentAt, receivedAt);
+                    stats?.RoundTripByLine.GetOrAdd(_label, _ => new Samples()).Add(_sentAt, receivedAt);
                     stats?.CountCompleted();
                     break;
                 case "avery_typing" when frame.IsTyping == false:

@@ -149,6 +149,13 @@ internal sealed class RunResult(LoadOptions options)
                 Line("", steady is null
                     ? "steady state: the phase is too short"
                     : string.Create(c, $"steady state (turns sent {SteadyAfter.TotalSeconds:0} s or more into the phase, after the JIT's last promotions): p50 {steadyP50:0.0} ms / p99 {steady:0.0} ms (target p99 < {RoundTripTargetMs:0} ms: {Verdict(steady < RoundTripTargetMs)})"));
+                var slowest = Turns.RoundTripByLine
+                    .Select(l => (Line: l.Key, P50: l.Value.PercentileAfter(ActiveStartedAt, SteadyAfter, 50), P99: l.Value.PercentileAfter(ActiveStartedAt, SteadyAfter, 99)))
+                    .Where(l => l.P99 is not null)
+                    .OrderByDescending(l => l.P99)
+                    .Take(4)
+                    .Select(l => string.Create(c, $"\"{l.Line}\" {l.P50:0.0} / {l.P99:0.0}"));
+                Line("", "slowest lines, steady p50 / p99 (ms): " + string.Join("; ", slowest));
             }
 
             var pushed = Turns.PreviewAfterCommit.Percentile(95);

@@ -47,5 +47,9 @@ internal static class Script
             ? string.Format(System.Globalization.CultureInfo.InvariantCulture, Onboarding[turn], coach)
             : Everyday[(turn - Onboarding.Length) % Everyday.Length];
 
+    /// <summary>The line as the script writes it (onboarding lines before the coach number goes in), to group turns by.</summary>
+    public static string Label(int turn) =>
+        turn < Onboarding.Length ? Onboarding[turn] : Everyday[(turn - Onboarding.Length) % Everyday.Length];
+
     public static int OnboardingLength => Onboarding.Length;
 }

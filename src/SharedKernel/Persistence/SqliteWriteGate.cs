@@ -32,7 +32,7 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbConnectionInte
     private static readonly Counter<long> WaitMicroseconds = Meter.CreateCounter<long>("creatoros.sqlite.write_gate.wait", "us", "Time SaveChanges calls waited for SQLite's single writer slot.");
     private static readonly Counter<long> HoldMicroseconds = Meter.CreateCounter<long>("creatoros.sqlite.write_gate.hold", "us", "Time SaveChanges calls held SQLite's single writer slot.");
 
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly WriterLane _writer = new();
     private readonly ConditionalWeakTable<DbContext, Save> _saves = [];
 
     // --- a save begins and ends --------------------------------------------------------------
@@ -49,10 +49,11 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbConnectionInte
         return result;
     }
 
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         End(eventData.Context);
-        return ValueTask.FromResult(result);
+        await LeaveLaneAsync();
+        return result;
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
@@ -61,18 +62,18 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbConnectionInte
         return result;
     }
 
-    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         End(eventData.Context);
-        return Task.CompletedTask;
+        await LeaveLaneAsync();
     }
 
     public void SaveChangesFailed(DbContextErrorEventData eventData) => End(eventData.Context);
 
-    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    public async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
         End(eventData.Context);
-        return Task.CompletedTask;
+        await LeaveLaneAsync();
     }
 
     public void SaveChangesCanceled(DbContextEventData eventData) => End(eventData.Context);
@@ -103,10 +104,10 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbConnectionInte
         return result;
     }
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Give(eventData.Context);
-        return Task.CompletedTask;
+        await LeaveLaneAsync();
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Give(eventData.Context);
@@ -151,7 +152,7 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbConnectionInte
         if (Wanting(context) is { } save)
         {
             var asked = Stopwatch.GetTimestamp();
-            await _writer.WaitAsync(cancellationToken);
+            await _writer.TakeAsync(cancellationToken);
             save.Took(asked);
         }
     }
@@ -161,7 +162,7 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbConnectionInte
         if (Wanting(context) is { } save)
         {
             var asked = Stopwatch.GetTimestamp();
-            _writer.Wait();
+            _writer.Take();
             save.Took(asked);
         }
     }
@@ -177,6 +178,18 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbConnectionInte
         {
             save.Release(_writer);
             save.Done = true;
+        }
+    }
+
+    /// <summary>
+    /// A writer the lane handed the slot to runs on the lane thread until it gives the slot back;
+    /// the rest of its work (the turn after the save) belongs on the thread pool.
+    /// </summary>
+    private static async ValueTask LeaveLaneAsync()
+    {
+        if (WriterLane.OnLane)
+        {
+            await Task.Yield();
         }
     }
 
@@ -210,10 +223,10 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbConnectionInte
             WaitMicroseconds.Add((long)Stopwatch.GetElapsedTime(asked, _since).TotalMicroseconds);
         }
 
-        public void Release(SemaphoreSlim writer)
+        public void Release(WriterLane writer)
         {
             Holding = false;
-            writer.Release();
+            writer.Give();
             HoldMicroseconds.Add((long)Stopwatch.GetElapsedTime(_since).TotalMicroseconds);
         }
     }

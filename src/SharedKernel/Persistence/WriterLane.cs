@@ -85,19 +85,24 @@ internal sealed class WriterLane : IDisposable
     public void Dispose()
     {
         _stopping.Cancel();
-        _thread.Join(TimeSpan.FromSeconds(5));
-        _stopping.Dispose();
-        _handoverReady.Dispose();
+
+        // Disposed by code the lane is running (a writer's continuation): the loop ends when it returns.
+        if (!_onLane && _thread.Join(TimeSpan.FromSeconds(5)))
+        {
+            _stopping.Dispose();
+            _handoverReady.Dispose();
+        }
     }
 
     private void Run()
     {
         _onLane = true;
+        var stopping = _stopping.Token;
         try
         {
             while (true)
             {
-                _handoverReady.Wait(_stopping.Token);
+                _handoverReady.Wait(stopping);
                 Waiter next;
                 lock (_lock)
                 {
@@ -112,7 +117,7 @@ internal sealed class WriterLane : IDisposable
                 }
             }
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // The host is stopping.
         }

@@ -66,7 +66,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             start.ArgumentList.Add(sqliteDir);
         }
 
-        // The web app runs with server GC (Microsoft.NET.Sdk.Web's default); so does its stand-in here unless asked otherwise.
+        // The web app runs with workstation GC (src/Web/Web.csproj); so does its stand-in here unless --gc server asks otherwise.
         start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The server process did not start.");
         var server = new ServerProcess(process);

@@ -24,6 +24,9 @@ public interface IStorefront
 
     Task<StoreResult<BlogView>> AddBlogAsync(Guid workspaceId, BlogDraft draft, CancellationToken cancellationToken);
 
+    /// <summary>Adds every draft or, if any is invalid, none (one change, one <c>StoreChanged</c> event).</summary>
+    Task<StoreResult<IReadOnlyList<BlogView>>> AddBlogsAsync(Guid workspaceId, IReadOnlyList<BlogDraft> drafts, CancellationToken cancellationToken);
+
     Task<StoreResult> PublishBlogAsync(Guid workspaceId, Guid blogId, CancellationToken cancellationToken);
 
     Task<StoreResult> DeleteBlogAsync(Guid workspaceId, Guid blogId, CancellationToken cancellationToken);

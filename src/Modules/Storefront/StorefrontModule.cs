@@ -4,6 +4,7 @@ using CreatorOS.Contracts.Privacy;
 using CreatorOS.Contracts.Storefront;
 using CreatorOS.Modules.Storefront.Data;
 using CreatorOS.Modules.Storefront.Privacy;
+using CreatorOS.Modules.Storefront.Pricing;
 using CreatorOS.Modules.Storefront.Stores;
 using CreatorOS.SharedKernel.Outbox;
 using CreatorOS.SharedKernel.Persistence;
@@ -22,6 +23,7 @@ public static class StorefrontModule
     {
         services.AddModuleDbContext<StorefrontDbContext>(StorefrontDbContext.Prefix);
         services.AddSingleton<StoreViewCache>();
+        services.AddSingleton<NicheBenchmarkCache>();
         services.AddScoped<Storekeeper>();
         services.AddScoped<IStorefront>(provider => provider.GetRequiredService<Storekeeper>());
         services.AddScoped<IPersonalDataOwner, StorefrontPersonalData>();

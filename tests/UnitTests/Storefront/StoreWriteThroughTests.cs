@@ -66,7 +66,7 @@ public sealed class StoreWriteThroughTests : IAsyncLifetime
         await _database.NewStorekeeper().FindAsync(Sam, Ct);
 
         var reads = new ReadCounter();
-        var storekeeper = new CreatorOS.Modules.Storefront.Stores.Storekeeper(_database.NewContext(reads), _database.Views, _database.Clock);
+        var storekeeper = new CreatorOS.Modules.Storefront.Stores.Storekeeper(_database.NewContext(reads), _database.Views, _database.Benchmarks, _database.Clock);
         (await storekeeper.AddBlogAsync(Sam, new BlogDraft("Three lifts", "## Squat\nSit back."), Ct)).Succeeded.ShouldBeTrue();
         var readsForTheChange = reads.Count;
         var view = await storekeeper.FindAsync(Sam, Ct);
@@ -84,7 +84,7 @@ public sealed class StoreWriteThroughTests : IAsyncLifetime
         // The first writer loads the store, then, before it saves, a second request changes it.
         var interloper = new BeforeFirstSave(async () =>
             (await _database.NewStorekeeper().SetPriceAsync(Sam, "GBP", 9.99m, Ct)).Succeeded.ShouldBeTrue());
-        var storekeeper = new CreatorOS.Modules.Storefront.Stores.Storekeeper(_database.NewContext(interloper), _database.Views, _database.Clock);
+        var storekeeper = new CreatorOS.Modules.Storefront.Stores.Storekeeper(_database.NewContext(interloper), _database.Views, _database.Benchmarks, _database.Clock);
         (await storekeeper.AddBlogAsync(Sam, new BlogDraft("Three lifts", "## Squat\nSit back."), Ct)).Succeeded.ShouldBeTrue();
 
         interloper.Saves.ShouldBe(2, "the first save met a newer revision and the change ran again");

@@ -1,5 +1,6 @@
 using CreatorOS.Modules.Storefront;
 using CreatorOS.Modules.Storefront.Data;
+using CreatorOS.Modules.Storefront.Pricing;
 using CreatorOS.Modules.Storefront.Stores;
 using CreatorOS.SharedKernel.Persistence;
 using CreatorOS.SharedKernel.Persistence.Migrations;
@@ -69,11 +70,14 @@ internal sealed class StorefrontDatabase : IAsyncDisposable
     /// <summary>Store views shared by this database's storekeepers, as the app's singleton is.</summary>
     public StoreViewCache Views { get; } = new();
 
+    /// <summary>Niche benchmarks shared by this database's storekeepers, as the app's singleton is.</summary>
+    public NicheBenchmarkCache Benchmarks => field ??= new(Clock);
+
     /// <summary>A storekeeper on a fresh context, as one request would have.</summary>
-    public Storekeeper NewStorekeeper() => new(NewContext(), Views, Clock);
+    public Storekeeper NewStorekeeper() => new(NewContext(), Views, Benchmarks, Clock);
 
     /// <summary>A storekeeper with a cache of its own, as on a node that has read nothing yet: every view is built from the tables.</summary>
-    public Storekeeper FreshStorekeeper() => new(NewContext(), new StoreViewCache(), Clock);
+    public Storekeeper FreshStorekeeper() => new(NewContext(), new StoreViewCache(), new NicheBenchmarkCache(Clock), Clock);
 
     public async Task<long> CountAsync(string table)
     {

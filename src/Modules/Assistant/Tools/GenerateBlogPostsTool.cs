@@ -33,28 +33,25 @@ internal sealed class GenerateBlogPostsTool(IStorefront storefront, IBlogWriter 
 
         var brief = new BlogBrief(store.Profile.PreferredName, store.Profile.Niche ?? "lifestyle", store.Profile.Specialty, store.Profile.Tone, [.. store.Blogs.Select(b => b.Title)]);
         var drafts = await writer.WriteAsync(brief, count, topic, cancellationToken);
-        var published = new List<BlogView>();
+        var passed = new List<BlogDraft>(drafts.Count);
         foreach (var draft in drafts)
         {
             // Generated text is checked like anything a coach could publish; flagged text is never published.
-            if ((await moderator.CheckAsync(draft.Title + "\n" + draft.BodyMarkdown, cancellationToken)).Flagged)
+            if (!(await moderator.CheckAsync(draft.Title + "\n" + draft.BodyMarkdown, cancellationToken)).Flagged)
             {
-                continue;
+                passed.Add(draft with { Publish = true });
             }
-
-            var added = await storefront.AddBlogAsync(scope.WorkspaceId, draft with { Publish = true }, cancellationToken);
-            if (!added.Succeeded)
-            {
-                return published.Count == 0
-                    ? ToolOutcome.Refused(added.Problem())
-                    : ToolOutcome.WithChanges(ToolResult.Done($"Published {published.Count} of {drafts.Count} posts.", new BlogsWrittenData(published)), StoreSection.Blogs);
-            }
-
-            published.Add(added.Value!);
         }
 
-        return published.Count == 0
-            ? ToolOutcome.Refused("I couldn't write a post I'd be happy to publish on that topic.")
-            : ToolOutcome.WithChanges(ToolResult.Done($"Published {published.Count} posts.", new BlogsWrittenData(published)), StoreSection.Blogs);
+        if (passed.Count == 0)
+        {
+            return ToolOutcome.Refused("I couldn't write a post I'd be happy to publish on that topic.");
+        }
+
+        // One change for the whole set: every post is published, or (a refused draft) none is.
+        var added = await storefront.AddBlogsAsync(scope.WorkspaceId, passed, cancellationToken);
+        return added.Succeeded
+            ? ToolOutcome.WithChanges(ToolResult.Done($"Published {added.Value!.Count} posts.", new BlogsWrittenData([.. added.Value])), StoreSection.Blogs)
+            : ToolOutcome.Refused(added.Problem());
     }
 }

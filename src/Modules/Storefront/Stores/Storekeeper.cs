@@ -17,7 +17,7 @@ internal sealed record PublishedBlog(StoreView Store, BlogView Blog, string Html
 /// Reads and changes a workspace's store. Each change is validated in full before anything is
 /// touched, and is saved together with its <see cref="StoreChanged"/> event in one SaveChanges.
 /// </summary>
-internal sealed class Storekeeper(StorefrontDbContext db, StoreViewCache cache, TimeProvider clock) : IStorefront
+internal sealed class Storekeeper(StorefrontDbContext db, StoreViewCache cache, NicheBenchmarkCache benchmarks, TimeProvider clock) : IStorefront
 {
     private const int MaxAttempts = 3;
 
@@ -233,46 +233,83 @@ internal sealed class Storekeeper(StorefrontDbContext db, StoreViewCache cache, 
             return Task.FromResult(StoreEdit.Changed(StoreResult.Ok, StoreSection.Theme));
         }, cancellationToken);
 
-    public Task<StoreResult<BlogView>> AddBlogAsync(Guid workspaceId, BlogDraft draft, CancellationToken cancellationToken)
+    public async Task<StoreResult<BlogView>> AddBlogAsync(Guid workspaceId, BlogDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        var added = await AddBlogsAsync(workspaceId, [draft], cancellationToken);
+        return added.Succeeded ? StoreResult<BlogView>.Success(added.Value![0]) : new(default, added.Errors);
+    }
+
+    /// <summary>
+    /// All the posts or none: each draft is validated before anything is touched, and they are saved
+    /// together with one <see cref="StoreChanged"/> event (three starter posts are one change, not three).
+    /// One draft's errors are keyed by field; a batch's by <c>blogs[i].field</c>.
+    /// </summary>
+    public Task<StoreResult<IReadOnlyList<BlogView>>> AddBlogsAsync(Guid workspaceId, IReadOnlyList<BlogDraft> drafts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
         var errors = new FieldErrors();
-        var valid = BlogRules.Validate(draft, errors);
+        var valid = new List<ValidBlogDraft>(drafts.Count);
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var own = new FieldErrors();
+            valid.Add(BlogRules.Validate(drafts[i] ?? throw new ArgumentException("A draft is missing.", nameof(drafts)), own));
+            foreach (var (field, message) in own.All)
+            {
+                errors.Add(drafts.Count == 1 ? field : $"blogs[{i}].{field}", message);
+            }
+        }
+
+        if (drafts.Count == 0)
+        {
+            errors.Add("blogs", "Give at least one post to add.");
+        }
 
         // A save that fails because another post took the same slug meanwhile is tried again, with the next free one.
-        return WriteAsync(workspaceId, StoreResult<BlogView>.Invalid("store", NoStoreMessage), async store =>
+        return WriteAsync(workspaceId, StoreResult<IReadOnlyList<BlogView>>.Invalid("store", NoStoreMessage), async store =>
         {
             if (errors.Any)
             {
-                return StoreEdit.Unchanged(errors.ToResult<BlogView>());
+                return StoreEdit.Unchanged(errors.ToResult<IReadOnlyList<BlogView>>());
             }
 
-            var baseSlug = Slugs.From(valid.Title, "post");
-            var taken = await db.Blogs
-                .Where(b => b.StoreId == store.Id && (b.Slug == baseSlug || b.Slug.StartsWith(baseSlug + "-")))
-                .Select(b => b.Slug)
-                .ToListAsync(cancellationToken);
-
             var now = clock.GetUtcNow();
-            var blog = new Blog
+            var views = new List<BlogView>(valid.Count);
+            var claimed = new List<string>();
+            foreach (var draft in valid)
             {
-                Id = Guid.CreateVersion7(now),
-                StoreId = store.Id,
-                Slug = Slugs.Deduplicate(baseSlug, taken),
-                Title = valid.Title,
-                BodyMarkdown = valid.BodyMarkdown,
-                Category = valid.Category,
-                Tags = BlogRules.JoinTags(valid.Tags),
-                CoverImageUrl = valid.CoverImageUrl,
-                Status = valid.Publish ? Blog.Published : Blog.Draft,
-                SourcePlatform = valid.SourcePlatform,
-                SourcePostId = valid.SourcePostId,
-                CreatedAt = now,
-                PublishedAt = valid.Publish ? now : null,
-            };
-            db.Blogs.Add(blog);
-            var view = StoreViews.ToView(blog);
-            return StoreEdit.Changed(StoreResult<BlogView>.Success(view), StoreSection.Blogs, lists => lists.WithBlog(view));
+                var baseSlug = Slugs.From(draft.Title, "post");
+                var taken = await db.Blogs
+                    .Where(b => b.StoreId == store.Id && (b.Slug == baseSlug || b.Slug.StartsWith(baseSlug + "-")))
+                    .Select(b => b.Slug)
+                    .ToListAsync(cancellationToken);
+                var slug = Slugs.Deduplicate(baseSlug, [.. taken, .. claimed]);
+                claimed.Add(slug);
+
+                var blog = new Blog
+                {
+                    Id = Guid.CreateVersion7(now),
+                    StoreId = store.Id,
+                    Slug = slug,
+                    Title = draft.Title,
+                    BodyMarkdown = draft.BodyMarkdown,
+                    Category = draft.Category,
+                    Tags = BlogRules.JoinTags(draft.Tags),
+                    CoverImageUrl = draft.CoverImageUrl,
+                    Status = draft.Publish ? Blog.Published : Blog.Draft,
+                    SourcePlatform = draft.SourcePlatform,
+                    SourcePostId = draft.SourcePostId,
+                    CreatedAt = now,
+                    PublishedAt = draft.Publish ? now : null,
+                };
+                db.Blogs.Add(blog);
+                views.Add(StoreViews.ToView(blog));
+            }
+
+            return StoreEdit.Changed(
+                StoreResult<IReadOnlyList<BlogView>>.Success(views),
+                StoreSection.Blogs,
+                lists => views.Aggregate<BlogView, StoreLists?>(lists, (moved, view) => moved?.WithBlog(view)));
         }, cancellationToken);
     }
 
@@ -347,32 +384,31 @@ internal sealed class Storekeeper(StorefrontDbContext db, StoreViewCache cache, 
     {
         var key = niche.Trim().ToLowerInvariant();
         var code = currency.Trim().ToUpperInvariant();
-
-        // Prices are loaded and aggregated here: SQLite stores decimals as text and cannot aggregate them.
-        var priced = await db.Stores.AsNoTracking()
-            .Where(s => s.Niche == key && s.PriceCurrency == code && s.PriceAmount != null)
-            .Select(s => new { s.Id, Price = s.PriceAmount!.Value })
-            .ToListAsync(cancellationToken);
-        if (priced.Count == 0)
+        if (benchmarks.Find(key, code) is { } known)
         {
-            return new NicheBenchmark(key, code, 0, null, null, null, null);
+            return known;
         }
 
-        var ids = priced.Select(p => p.Id).ToList();
-        var subscribers = await db.Subscribers.AsNoTracking()
-            .Where(s => ids.Contains(s.StoreId))
-            .GroupBy(s => s.StoreId)
-            .Select(g => new { StoreId = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var prices = priced.Select(p => p.Price).ToList();
-        return new NicheBenchmark(
-            key,
-            code,
-            priced.Count,
-            prices.Min(),
-            Math.Round(prices.Average(), 2, MidpointRounding.AwayFromZero),
-            prices.Max(),
-            Math.Round(subscribers.Sum(s => s.Count) / (double)priced.Count, 1));
+        var priced = db.Stores.AsNoTracking().Where(s => s.Niche == key && s.PriceCurrency == code && s.PriceAmount != null);
+
+        // Prices are loaded and aggregated here: SQLite stores decimals as text and cannot aggregate them.
+        var prices = await priced.Select(s => s.PriceAmount!.Value).ToListAsync(cancellationToken);
+        var benchmark = new NicheBenchmark(key, code, 0, null, null, null, null);
+        if (prices.Count > 0)
+        {
+            var subscribers = await db.Subscribers.AsNoTracking().CountAsync(sub => priced.Any(s => s.Id == sub.StoreId), cancellationToken);
+            benchmark = new NicheBenchmark(
+                key,
+                code,
+                prices.Count,
+                prices.Min(),
+                Math.Round(prices.Average(), 2, MidpointRounding.AwayFromZero),
+                prices.Max(),
+                Math.Round(subscribers / (double)prices.Count, 1));
+        }
+
+        benchmarks.Keep(benchmark);
+        return benchmark;
     }
 
     public Task<StoreResult> AddSubscriberAsync(Guid workspaceId, string name, CancellationToken cancellationToken) =>

@@ -156,6 +156,15 @@ internal sealed class RunResult(LoadOptions options)
                     .Take(4)
                     .Select(l => string.Create(c, $"\"{l.Line}\" {l.P50:0.0} / {l.P99:0.0}"));
                 Line("", "slowest lines, steady p50 / p99 (ms): " + string.Join("; ", slowest));
+
+                // The onboarding lines run only in the first seconds, all coaches together, so they show here and not above.
+                var slowestWhole = Turns.RoundTripByLine
+                    .Select(l => (Line: l.Key, P50: l.Value.Percentile(50), P99: l.Value.Percentile(99)))
+                    .Where(l => l.P99 is not null)
+                    .OrderByDescending(l => l.P99)
+                    .Take(4)
+                    .Select(l => string.Create(c, $"\"{l.Line}\" {l.P50:0.0} / {l.P99:0.0}"));
+                Line("", "slowest lines, whole phase p50 / p99 (ms): " + string.Join("; ", slowestWhole));
             }
 
             var pushed = Turns.PreviewAfterCommit.Percentile(95);

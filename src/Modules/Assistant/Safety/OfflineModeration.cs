@@ -28,7 +28,8 @@ internal sealed class OfflineModeration : IContentModerator
         }
 
         var folded = TextNormalizer.Fold(text);
-        var variants = new[] { folded, Deleet(text), Unspaced(Deleet(text)) }.Distinct().ToList();
+        var deleeted = Deleet(text);
+        var variants = new[] { folded, deleeted, Unspaced(deleeted) }.Distinct().ToList();
         foreach (var category in Order)
         {
             if (variants.Any(v => PhraseMatch.ContainsAny(v, ModerationWordList.Categories[category])))

@@ -1,6 +1,7 @@
 using CreatorOS.SharedKernel.Outbox;
 using CreatorOS.SharedKernel.Persistence.Migrations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatorOS.SharedKernel.Persistence;
@@ -24,6 +25,9 @@ public static class ModuleDatabase
             if (database.Provider == DatabaseProvider.Sqlite)
             {
                 options.AddInterceptors(provider.GetRequiredService<SqliteWriteGate>(), provider.GetRequiredService<SqliteConnectionSetup>());
+#pragma warning disable EF1001 // See SqliteConnectionOpenedLean: EF's connection service is internal API.
+                options.ReplaceService<ISqliteRelationalConnection, SqliteConnectionOpenedLean>();
+#pragma warning restore EF1001
             }
         });
         services.AddSingleton(new ModuleMigrations(tablePrefix, typeof(TContext).Assembly));

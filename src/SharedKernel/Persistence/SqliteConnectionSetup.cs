@@ -7,7 +7,7 @@ using SQLitePCL;
 namespace CreatorOS.SharedKernel.Persistence;
 
 /// <summary>
-/// Sets up every SQLite connection EF opens.
+/// Sets up every SQLite connection EF opens: pragmas and EF's SQL functions, once per native handle.
 /// </summary>
 /// <remarks>
 /// <para>The pragmas (<see cref="SqliteDurability"/>, a memory map for reads, the automatic
@@ -44,6 +44,7 @@ public sealed class SqliteConnectionSetup(ResolvedDatabase database) : DbConnect
             using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             command.ExecuteNonQuery();
+            SqliteSqlFunctions.Register(handle);
             Prepared.AddOrUpdate(handle, Prepared);
         }
     }

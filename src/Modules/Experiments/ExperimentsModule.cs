@@ -43,6 +43,7 @@ public static class ExperimentsModule
         services.AddScoped<IRecurringJob, AutoPromotionJob>();
         services.AddIntegrationEventHandler<StoreChanged, RecordStoreMilestones>();
         services.AddIntegrationEventHandler<SubscriberJoined, RecordEstimatedRevenue>();
+        services.AddSingleton<CompletedOnboardings>();
         services.AddScoped<RecordOnboardingCompletion>();
         services.AddScoped<CompletionBackfill>();
         services.AddIntegrationEventHandler<OnboardingCompleted, RecordOnboardingCompletion>();

@@ -1,5 +1,6 @@
 using CreatorOS.Contracts.Assistant;
 using CreatorOS.Contracts.Experiments;
+using CreatorOS.Contracts.Privacy;
 using CreatorOS.Contracts.Storefront;
 using CreatorOS.IntegrationTests.Support;
 using CreatorOS.Modules.Experiments.Data;
@@ -56,6 +57,47 @@ public sealed class CompletionForEveryVariantTests
         var report = await scenario.ReportAsync(OnboardingExperiment.Key, "completion_rate");
         report.Variants.Select(v => (v.Variant, v.Metric.Units, v.Metric.Successes)).ShouldBe([("control", 2L, 1L), ("scorecard", 1L, 0L), ("avery", 1L, 1L)]);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_completion_erased_with_the_coachs_data_is_recorded_again_when_they_finish_again(DatabaseProvider provider)
+    {
+        await using var scenario = await ExperimentScenario.StartAsync(provider);
+        var workspace = Guid.NewGuid();
+        var unit = workspace.ToString("D");
+        await scenario.AssignUnitAsync(OnboardingExperiment.Key, "control", unit);
+        await scenario.InScopeAsync(async services =>
+        {
+            var store = services.GetRequiredService<IStorefront>();
+            await store.OpenAsync(workspace, "Strong with Sam", CancellationToken.None);
+            await FinishDashboardChecklistAsync(store, workspace, scenario.Clock.GetUtcNow());
+            return 0;
+        });
+        await scenario.Host.FlushEventsAsync();
+        (await CompletionsAsync(scenario, unit)).ShouldBe(1);
+
+        // Later changes find it recorded (this node remembers, and reads nothing more for it).
+        (await scenario.InScopeAsync(services => services.GetRequiredService<IStorefront>().SetPriceAsync(workspace, "GBP", 21m, CancellationToken.None))).Succeeded.ShouldBeTrue();
+        await scenario.Host.FlushEventsAsync();
+        (await CompletionsAsync(scenario, unit)).ShouldBe(1);
+
+        await scenario.InScopeAsync(async services =>
+        {
+            var owner = services.GetServices<IPersonalDataOwner>().Single(o => o.Module == "experiments");
+            await owner.EraseAsync(new DataSubject(Guid.NewGuid(), [workspace]), CancellationToken.None);
+            return 0;
+        });
+        (await CompletionsAsync(scenario, unit)).ShouldBe(0);
+
+        await scenario.AssignUnitAsync(OnboardingExperiment.Key, "control", unit);
+        (await scenario.InScopeAsync(services => services.GetRequiredService<IStorefront>().SetPriceAsync(workspace, "GBP", 22m, CancellationToken.None))).Succeeded.ShouldBeTrue();
+        await scenario.Host.FlushEventsAsync();
+        (await CompletionsAsync(scenario, unit)).ShouldBe(1, "the erased completion is not remembered as recorded");
+    }
+
+    private static Task<int> CompletionsAsync(ExperimentScenario scenario, string unit) =>
+        scenario.InScopeAsync(services => services.GetRequiredService<ExperimentsDbContext>().Events.AsNoTracking()
+            .CountAsync(e => e.EventName == MetricEvents.OnboardingCompleted && e.UnitId == unit));
 
     internal static async Task PhotoBlogsLiveSharedAsync(IStorefront store, Guid workspace, DateTimeOffset now)
     {

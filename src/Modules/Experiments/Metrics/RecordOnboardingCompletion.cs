@@ -15,13 +15,17 @@ namespace CreatorOS.Modules.Experiments.Metrics;
 /// onboarding (<see cref="OnboardingChecklists"/>): Avery's completion event, or a store change
 /// after which the checklist the coach's variant shows is all done. The first completion counts.
 /// </summary>
-internal sealed class RecordOnboardingCompletion(ExperimentsDbContext db, IStorefront storefront, ISocialConnections social, Assigner facts)
+internal sealed class RecordOnboardingCompletion(ExperimentsDbContext db, IStorefront storefront, ISocialConnections social, Assigner facts, CompletedOnboardings completed)
     : IIntegrationEventHandler<OnboardingCompleted>, IIntegrationEventHandler<StoreChanged>
 {
     public const string Reference = "first";
 
-    public Task HandleAsync(OnboardingCompleted integrationEvent, CancellationToken cancellationToken) =>
-        facts.TrackOnceAsync(integrationEvent.WorkspaceId.ToString("D"), MetricEvents.OnboardingCompleted, Reference, null, integrationEvent.OccurredAt, cancellationToken);
+    public async Task HandleAsync(OnboardingCompleted integrationEvent, CancellationToken cancellationToken)
+    {
+        var unit = OnboardingEntry.UnitOf(integrationEvent.WorkspaceId);
+        await facts.TrackOnceAsync(unit, MetricEvents.OnboardingCompleted, Reference, null, integrationEvent.OccurredAt, cancellationToken);
+        completed.Add(unit);
+    }
 
     /// <summary>No checklist reads the theme, so a change of the look alone cannot complete one.</summary>
     public bool Wants(StoreChanged integrationEvent) => integrationEvent.Sections.Any(s => s != StoreSection.Theme);
@@ -33,13 +37,23 @@ internal sealed class RecordOnboardingCompletion(ExperimentsDbContext db, IStore
     public async Task CheckAsync(Guid workspaceId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var unit = OnboardingEntry.UnitOf(workspaceId);
+        if (completed.Contains(unit))
+        {
+            return;
+        }
+
         var variant = await (from a in db.Assignments.AsNoTracking()
                              join e in db.Experiments.AsNoTracking() on a.ExperimentId equals e.Id
                              where e.Key == OnboardingExperiment.Key && a.UnitId == unit
                              select a.Variant).SingleOrDefaultAsync(cancellationToken);
-        if (variant is null
-            || await db.Events.AnyAsync(e => e.EventName == MetricEvents.OnboardingCompleted && e.UnitId == unit, cancellationToken))
+        if (variant is null)
         {
+            return;
+        }
+
+        if (await db.Events.AnyAsync(e => e.EventName == MetricEvents.OnboardingCompleted && e.UnitId == unit, cancellationToken))
+        {
+            completed.Add(unit);
             return;
         }
 
@@ -54,6 +68,7 @@ internal sealed class RecordOnboardingCompletion(ExperimentsDbContext db, IStore
         if (OnboardingChecklists.Completed(variant, store, socials))
         {
             await facts.TrackOnceAsync(unit, MetricEvents.OnboardingCompleted, Reference, null, at, cancellationToken);
+            completed.Add(unit);
         }
     }
 }

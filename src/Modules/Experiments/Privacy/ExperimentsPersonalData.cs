@@ -1,11 +1,12 @@
 using CreatorOS.Contracts.Privacy;
 using CreatorOS.Modules.Experiments.Data;
+using CreatorOS.Modules.Experiments.Metrics;
 using Microsoft.EntityFrameworkCore;
 
 namespace CreatorOS.Modules.Experiments.Privacy;
 
 /// <summary>Assignments, exposures and facts are keyed by unit id: the user's own id or one of their workspaces'.</summary>
-internal sealed class ExperimentsPersonalData(ExperimentsDbContext db) : IPersonalDataOwner
+internal sealed class ExperimentsPersonalData(ExperimentsDbContext db, CompletedOnboardings completed) : IPersonalDataOwner
 {
     public string Module => "experiments";
 
@@ -26,6 +27,11 @@ internal sealed class ExperimentsPersonalData(ExperimentsDbContext db) : IPerson
         await db.Assignments.Where(a => units.Contains(a.UnitId)).ExecuteDeleteAsync(cancellationToken);
         await db.Exposures.Where(x => units.Contains(x.UnitId)).ExecuteDeleteAsync(cancellationToken);
         await db.Events.Where(e => units.Contains(e.UnitId)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var unit in units)
+        {
+            // The completion fact is gone, so it may be recorded again.
+            completed.Forget(unit);
+        }
     }
 
     private static List<string> UnitsOf(DataSubject subject) =>

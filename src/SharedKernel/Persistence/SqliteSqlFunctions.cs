@@ -22,63 +22,35 @@ internal static class SqliteSqlFunctions
 
     public static void Register(sqlite3 handle)
     {
-        Decimal2(handle, "ef_add", (l, r) => l + r);
-        Decimal2(handle, "ef_divide", (l, r) => l / r);
-        Decimal2(handle, "ef_mod", (l, r) => l % r);
-        Decimal2(handle, "ef_multiply", (l, r) => l * r);
-        Check(raw.sqlite3_create_function(handle, "ef_negate", 1, Flags, null, (context, _, args) =>
-            Guarded(context, () =>
-            {
-                if (Read(args[0]) is { } value)
-                {
-                    raw.sqlite3_result_text(context, Write(-value));
-                }
-                else
-                {
-                    raw.sqlite3_result_null(context);
-                }
-            })));
-        Check(raw.sqlite3_create_function(handle, "ef_compare", 2, Flags, null, (context, _, args) =>
-            Guarded(context, () =>
-            {
-                if (Read(args[0]) is { } left && Read(args[1]) is { } right)
-                {
-                    raw.sqlite3_result_int(context, decimal.Compare(left, right));
-                }
-                else
-                {
-                    raw.sqlite3_result_null(context);
-                }
-            })));
-        Check(raw.sqlite3_create_function(handle, "regexp", 2, Flags, null, (context, _, args) =>
-            Guarded(context, () =>
-            {
-                var pattern = Text(args[0]);
-                var input = Text(args[1]);
-                if (pattern is null || input is null)
-                {
-                    raw.sqlite3_result_null(context);
-                }
-                else
-                {
-                    raw.sqlite3_result_int(context, Regex.IsMatch(input, pattern) ? 1 : 0);
-                }
-            })));
+        Decimals(handle, "ef_add", (l, r) => l + r);
+        Decimals(handle, "ef_divide", (l, r) => l / r);
+        Decimals(handle, "ef_mod", (l, r) => l % r);
+        Decimals(handle, "ef_multiply", (l, r) => l * r);
+        Scalar(handle, "ef_negate", 1, args => Read(args[0]) is { } value ? Write(-value) : null);
+        Scalar(handle, "ef_compare", 2, args => Read(args[0]) is { } left && Read(args[1]) is { } right ? decimal.Compare(left, right) : null);
+        Scalar(handle, "regexp", 2, args => Text(args[0]) is { } pattern && Text(args[1]) is { } input ? (Regex.IsMatch(input, pattern) ? 1 : 0) : null);
     }
 
-    private static void Decimal2(sqlite3 handle, string name, Func<decimal, decimal, decimal> operation) =>
-        Check(raw.sqlite3_create_function(handle, name, 2, Flags, null, (context, _, args) =>
-            Guarded(context, () =>
+    private static void Decimals(sqlite3 handle, string name, Func<decimal, decimal, decimal> operation) =>
+        Scalar(handle, name, 2, args => Read(args[0]) is { } left && Read(args[1]) is { } right ? Write(operation(left, right)) : null);
+
+    /// <summary>Registers a function whose result is TEXT (a string), INTEGER (an int) or NULL.</summary>
+    private static void Scalar(sqlite3 handle, string name, int arguments, Func<sqlite3_value[], object?> function) =>
+        Check(raw.sqlite3_create_function(handle, name, arguments, Flags, null, (context, _, args) => Guarded(context, () =>
+        {
+            switch (function(args))
             {
-                if (Read(args[0]) is { } left && Read(args[1]) is { } right)
-                {
-                    raw.sqlite3_result_text(context, Write(operation(left, right)));
-                }
-                else
-                {
+                case string text:
+                    raw.sqlite3_result_text(context, text);
+                    break;
+                case int number:
+                    raw.sqlite3_result_int(context, number);
+                    break;
+                default:
                     raw.sqlite3_result_null(context);
-                }
-            })));
+                    break;
+            }
+        })));
 
     /// <summary>
     /// Division by zero and overflow give NULL, as EF's own registration does (SqliteSqlFunctionsTests

@@ -2,6 +2,7 @@ using CreatorOS.SharedKernel.Outbox;
 using CreatorOS.SharedKernel.Persistence.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Update;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatorOS.SharedKernel.Persistence;
@@ -27,6 +28,7 @@ public static class ModuleDatabase
                 options.AddInterceptors(provider.GetRequiredService<SqliteWriteGate>(), provider.GetRequiredService<SqliteConnectionSetup>());
 #pragma warning disable EF1001 // See SqliteConnectionOpenedLean: EF's connection service is internal API.
                 options.ReplaceService<ISqliteRelationalConnection, SqliteConnectionOpenedLean>();
+                options.ReplaceService<IBatchExecutor, SqliteBatchesBeforeTheSlot>();
 #pragma warning restore EF1001
             }
         });

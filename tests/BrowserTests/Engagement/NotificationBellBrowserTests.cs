@@ -43,8 +43,10 @@ public sealed class NotificationBellBrowserTests
         page.Url.ShouldBe(opened);
         await session.ScreenshotAsync("40-bell-live-badge");
 
+        // The exact path: the glob "**/notifications" already matched this page (/account/notifications),
+        // so the wait raced the bell's navigation and once timed out in CI waiting on the old page's load.
         await page.GetByTestId("bell").ClickAsync();
-        await page.WaitForURLAsync("**/notifications");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/notifications");
         var inbox = page.GetByTestId("inbox");
         (await inbox.Locator("li[data-read='false']").CountAsync()).ShouldBe(2);
         (await inbox.InnerTextAsync()).ShouldContain("Your latest post is doing great");

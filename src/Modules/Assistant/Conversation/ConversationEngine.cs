@@ -54,17 +54,22 @@ internal sealed class ConversationEngine(
 
         var turn = await ContextAsync(coach, conversation, occasion ?? Occasion.Resume, null, cancellationToken);
         await sink.SendAsync(ServerFrames.ProgressUpdate, ProgressPayload(turn));
+        (ChatMessage Reply, ConversationMessage Stored)? greeting = null;
         if (occasion is not null)
         {
             var reply = await AskAsync([], turn, coach, null, cancellationToken);
-            var text = reply.Text;
-            var message = log.Add(coach, ConversationMessage.AveryRole, text, turn.Phase.WireName(), Buttons(reply), Preview(reply), turn.ProgressPct);
-            await sink.SendAsync(ServerFrames.AveryMessage, MessagePayload(message.Id, text, reply, turn));
+            greeting = (reply, log.Add(coach, ConversationMessage.AveryRole, reply.Text, turn.Phase.WireName(), Buttons(reply), Preview(reply), turn.ProgressPct));
             conversation.LastInteractionAt = clock.GetUtcNow();
         }
 
+        // Saved before it is sent: a coach who sees the greeting finds it in the history too, even
+        // if the server stops right after (a test reading the history just after the frame saw it missing).
         conversation.CurrentPhase = turn.Phase.WireName();
         await log.SaveAsync(cancellationToken);
+        if (greeting is { } sent)
+        {
+            await sink.SendAsync(ServerFrames.AveryMessage, MessagePayload(sent.Stored.Id, sent.Reply.Text, sent.Reply, turn));
+        }
     }
 
     public async Task TakeTurnAsync(CoachIdentity coach, TurnInput input, IFrameSink sink, string? replyTo, CancellationToken cancellationToken)

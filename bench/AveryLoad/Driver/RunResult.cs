@@ -133,6 +133,16 @@ internal sealed class RunResult(LoadOptions options)
             {
                 var waitedUs = ServerWork.GetValueOrDefault("creatoros.sqlite.write_gate.wait");
                 Line("SQLite write gate:", string.Create(c, $"held {heldUs / 1000.0 / Turns.Completed:0.00} ms and waited for {waitedUs / 1000.0 / Turns.Completed:0.00} ms per message; held {heldUs / 10_000.0 / ActiveSeconds:0}% of the phase (one writer at a time, so 100% is the ceiling)"));
+                var byContext = ServerWork
+                    .Where(p => p.Key.StartsWith(Server.EfCounters.HoldInstrument + "@", StringComparison.Ordinal))
+                    .OrderByDescending(p => p.Value)
+                    .Select(p =>
+                    {
+                        var context = p.Key[(Server.EfCounters.HoldInstrument.Length + 1)..];
+                        var saves = ServerWork.GetValueOrDefault(Server.EfCounters.SavesPrefix + context);
+                        return string.Create(c, $"{context} {p.Value / 1000.0 / Turns.Completed:0.00} ms in {saves / (double)Turns.Completed:0.00} saves");
+                    });
+                Line("", "held per message, by context: " + string.Join("; ", byContext));
             }
 
             var p50 = Turns.RoundTrip.Percentile(50);

@@ -12,6 +12,9 @@ namespace CreatorOS.Bench.AveryLoad.Server;
 /// </summary>
 internal sealed class EfCounters : IDisposable
 {
+    public const string HoldInstrument = "creatoros.sqlite.write_gate.hold";
+    public const string SavesPrefix = "creatoros.sqlite.write_gate.saves@";
+
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, long> _totals = new(StringComparer.Ordinal);
 
@@ -25,8 +28,16 @@ internal sealed class EfCounters : IDisposable
             }
         };
         // Observable instruments report their running total when read; plain counters report increments.
-        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
-            _totals.AddOrUpdate(instrument.Name, value, (_, total) => instrument.IsObservable ? value : total + value));
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            _totals.AddOrUpdate(instrument.Name, value, (_, total) => instrument.IsObservable ? value : total + value);
+            if (instrument.Name == HoldInstrument && ContextOf(tags) is { } context)
+            {
+                // Whose saves fill the slot: held time and save count per DbContext.
+                _totals.AddOrUpdate(HoldInstrument + "@" + context, value, (_, total) => total + value);
+                _totals.AddOrUpdate(SavesPrefix + context, 1, (_, total) => total + 1);
+            }
+        });
         _listener.SetMeasurementEventCallback<int>((instrument, value, _, _) =>
             _totals.AddOrUpdate(instrument.Name, value, (_, total) => instrument.IsObservable ? value : total + value));
         _listener.Start();
@@ -40,4 +51,17 @@ internal sealed class EfCounters : IDisposable
     }
 
     public void Dispose() => _listener.Dispose();
+
+    private static string? ContextOf(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == "context")
+            {
+                return tag.Value as string;
+            }
+        }
+
+        return null;
+    }
 }

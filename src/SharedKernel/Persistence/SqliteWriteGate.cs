@@ -22,7 +22,8 @@ namespace CreatorOS.SharedKernel.Persistence;
 /// pool has no bound, so a burst of writers grew it by hundreds of connections (≈ 300 KB each).
 /// A context inside its own explicit transaction is left alone: it already holds SQLite's lock
 /// between its saves.
-/// The meter <c>CreatorOS.Persistence</c> reports how long writers waited for the slot and held it.
+/// The meter <c>CreatorOS.Persistence</c> reports how long writers waited for the slot and held it,
+/// tagged with the DbContext type (<c>context</c>), so a profile can say whose saves fill the slot.
 /// </remarks>
 public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbConnectionInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor, IDisposable
 {
@@ -143,7 +144,7 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbConnectionInte
     {
         if (context is not null && context.Database.CurrentTransaction is null)
         {
-            _saves.AddOrUpdate(context, new Save());
+            _saves.AddOrUpdate(context, new Save(context.GetType().Name));
         }
     }
 
@@ -208,7 +209,8 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbConnectionInte
     public void Dispose() => _writer.Dispose();
 
     /// <summary>One SaveChanges call of one context; a context saves one thing at a time.</summary>
-    private sealed class Save
+    /// <param name="context">The DbContext type's name, the measurements' tag: which module's saves hold the slot.</param>
+    private sealed class Save(string context)
     {
         private long _since;
 
@@ -220,14 +222,14 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbConnectionInte
         {
             _since = Stopwatch.GetTimestamp();
             Holding = true;
-            WaitMicroseconds.Add((long)Stopwatch.GetElapsedTime(asked, _since).TotalMicroseconds);
+            WaitMicroseconds.Add((long)Stopwatch.GetElapsedTime(asked, _since).TotalMicroseconds, new KeyValuePair<string, object?>("context", context));
         }
 
         public void Release(WriterLane writer)
         {
             Holding = false;
             writer.Give();
-            HoldMicroseconds.Add((long)Stopwatch.GetElapsedTime(_since).TotalMicroseconds);
+            HoldMicroseconds.Add((long)Stopwatch.GetElapsedTime(_since).TotalMicroseconds, new KeyValuePair<string, object?>("context", context));
         }
     }
 }

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using CreatorOS.Contracts.Assistant;
 using CreatorOS.IntegrationTests.Support;
 using CreatorOS.SharedKernel.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatorOS.IntegrationTests.Assistant;
 
@@ -80,6 +82,30 @@ public sealed class OnboardingJourneyTests
         var history = JsonDocument.Parse(await avery.Http.GetStringAsync("/avery/messages?limit=200")).RootElement;
         history.GetProperty("onboardingComplete").GetBoolean().ShouldBeTrue();
         history.GetProperty("messages").GetArrayLength().ShouldBeGreaterThan(15);
+        await TheDashboardCountsTheConversationAsync(avery, history.GetProperty("messages"));
+    }
+
+    /// <summary>Ticket 6.2's daily metrics, read as the dashboard reads them, add up to the conversation just had.</summary>
+    private static async Task TheDashboardCountsTheConversationAsync(LiveAvery avery, JsonElement messages)
+    {
+        int Said(string role) => messages.EnumerateArray().Count(m => m.GetProperty("role").GetString() == role);
+        await using var scope = avery.Host.Services.CreateAsyncScope();
+        var insights = scope.ServiceProvider.GetRequiredService<IAssistantInsights>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        // Yesterday too: a test that starts just before midnight UTC spreads over two days.
+        var days = await insights.DailyAsync(today.AddDays(-1), today, CancellationToken.None);
+        days.Sum(d => d.ConversationsStarted).ShouldBe(1);
+        days.Sum(d => d.OnboardingsCompleted).ShouldBe(1);
+        days.Sum(d => d.CoachMessages).ShouldBe(Said("coach"));
+        days.Sum(d => d.AveryMessages).ShouldBe(Said("avery"));
+        days.Sum(d => d.ButtonClicks).ShouldBeGreaterThanOrEqualTo(4, "Instagram, skip, shared and schedule_live were clicked");
+        days.Sum(d => d.FreeTextMessages).ShouldBeGreaterThanOrEqualTo(3, "the name, the niche and the price were typed");
+        days.Sum(d => d.FunctionsExecuted).ShouldBeGreaterThanOrEqualTo(6);
+        days.Sum(d => d.BlogsGenerated).ShouldBeGreaterThanOrEqualTo(1);
+        days.Sum(d => d.Skips).ShouldBeGreaterThanOrEqualTo(1);
+        days.Sum(d => d.Errors).ShouldBe(0);
+        days.Single(d => d.OnboardingsCompleted == 1).AvgOnboardingSeconds.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(0);
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using CreatorOS.Contracts.Assistant;
+
 namespace CreatorOS.Modules.Assistant.Conversation;
 
 /// <summary>An analytics event (spec table avery_events), e.g. avery_function_executed.</summary>
@@ -15,4 +18,18 @@ internal sealed class AssistantEvent
     public required string Properties { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    public static AssistantEvent Of(Guid workspaceId, Guid userId, string eventName, object properties, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        WorkspaceId = workspaceId,
+        UserId = userId,
+        EventName = eventName,
+        Properties = JsonSerializer.Serialize(properties, ConversationLog.Json),
+        CreatedAt = now,
+    };
+
+    /// <summary>The spec's avery_message_sent, which its dashboard counts per role (coach, avery).</summary>
+    public static AssistantEvent MessageSent(ConversationMessage message) =>
+        Of(message.WorkspaceId, message.UserId, AssistantEventNames.MessageSent, new { role = message.Role, phase = message.Phase }, message.CreatedAt);
 }

@@ -318,7 +318,6 @@ internal sealed class ConversationEngine(
 
         var stored = input.Text.Length > TurnInput.MaxStoredLength ? input.Text[..TurnInput.MaxStoredLength] : input.Text;
         log.Add(coach, ConversationMessage.CoachRole, stored, phase, clientMessageId: input.ClientMessageId);
-        log.Track(coach, "avery_message_sent", new { role = "coach", phase });
         if (input.Button is not null)
         {
             log.Track(coach, "avery_button_clicked", new { action = input.Button.Action, phase });

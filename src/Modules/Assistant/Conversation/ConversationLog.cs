@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CreatorOS.Modules.Assistant.Conversation;
 
-/// <summary>Reads and writes the conversation tables; one SaveChanges per turn keeps a turn atomic.</summary>
+/// <summary>
+/// Reads and writes the conversation tables; one SaveChanges per turn keeps a turn atomic. Every coach
+/// and Avery message is counted (avery_message_sent) in the same save as the message itself.
+/// </summary>
 internal sealed class ConversationLog(AssistantDbContext db, TimeProvider clock)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -73,22 +76,16 @@ internal sealed class ConversationLog(AssistantDbContext db, TimeProvider clock)
             CreatedAt = now,
         };
         db.Messages.Add(message);
+        if (role != ConversationMessage.SystemRole)
+        {
+            db.Events.Add(AssistantEvent.MessageSent(message));
+        }
+
         return message;
     }
 
-    public void Track(CoachIdentity coach, string eventName, object properties)
-    {
-        var now = clock.GetUtcNow();
-        db.Events.Add(new AssistantEvent
-        {
-            Id = Guid.CreateVersion7(now),
-            WorkspaceId = coach.WorkspaceId,
-            UserId = coach.UserId,
-            EventName = eventName,
-            Properties = JsonSerializer.Serialize(properties, Json),
-            CreatedAt = now,
-        });
-    }
+    public void Track(CoachIdentity coach, string eventName, object properties) =>
+        db.Events.Add(AssistantEvent.Of(coach.WorkspaceId, coach.UserId, eventName, properties, clock.GetUtcNow()));
 
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 }

@@ -34,7 +34,7 @@ internal sealed class QueueSocialDraftsMessage(ConversationLog log, TimeProvider
         var publish = ButtonActions.Primary(titles.Count == 1 ? "Publish it" : "Publish them", ButtonActions.PublishBlogs, ids);
         var preview = new AveryPreview("blog", string.Join('\n', titles.Select(t => "• " + t)), titles.Count == 1 ? titles[0] : titles.Count + " new drafts", null, [publish]);
 
-        db.Messages.Add(new ConversationMessage
+        var message = new ConversationMessage
         {
             // The event id: a redelivered event finds its message and adds nothing.
             Id = integrationEvent.EventId,
@@ -46,7 +46,9 @@ internal sealed class QueueSocialDraftsMessage(ConversationLog log, TimeProvider
             Preview = JsonSerializer.Serialize(preview, ConversationLog.Json),
             Phase = conversation.CurrentPhase,
             CreatedAt = clock.GetUtcNow(),
-        });
+        };
+        db.Messages.Add(message);
+        db.Events.Add(AssistantEvent.MessageSent(message));
         await log.SaveAsync(cancellationToken);
     }
 }

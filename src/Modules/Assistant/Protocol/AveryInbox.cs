@@ -43,7 +43,7 @@ internal sealed class AveryInbox(AssistantDbContext db, CoachSessions sessions, 
 
         var now = clock.GetUtcNow();
         var results = new AveryDelivery[letters.Count];
-        var added = new List<(int Index, ConversationMessage Message, object WireButtons)>();
+        var added = new List<(int Index, ConversationMessage Message, AssistantEvent Counted, object WireButtons)>();
         for (var i = 0; i < letters.Count; i++)
         {
             var letter = letters[i];
@@ -67,7 +67,9 @@ internal sealed class AveryInbox(AssistantDbContext db, CoachSessions sessions, 
                 CreatedAt = now,
             };
             db.Messages.Add(message);
-            added.Add((i, message, wireButtons));
+            var counted = AssistantEvent.MessageSent(message);
+            db.Events.Add(counted);
+            added.Add((i, message, counted, wireButtons));
         }
 
         if (added.Count > 0)
@@ -80,19 +82,21 @@ internal sealed class AveryInbox(AssistantDbContext db, CoachSessions sessions, 
             catch
             {
                 // Not saved: a retry in the same scope must not find these still waiting to be inserted.
-                foreach (var (_, message, _) in added)
+                foreach (var (_, message, counted, _) in added)
                 {
                     db.Entry(message).State = EntityState.Detached;
+                    db.Entry(counted).State = EntityState.Detached;
                 }
 
                 throw;
             }
         }
 
-        foreach (var (index, message, wireButtons) in added)
+        foreach (var (index, message, counted, wireButtons) in added)
         {
             // Callers deliver many messages in one scope (the nudge processor); nothing here is read back.
             db.Entry(message).State = EntityState.Detached;
+            db.Entry(counted).State = EntityState.Detached;
             var connection = sessions.Find($"{message.WorkspaceId:N}:{message.UserId:N}");
             if (connection is null)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CreatorOS.SharedKernel.Persistence;
 
 namespace CreatorOS.Bench.AveryLoad.Driver;
 
@@ -129,9 +130,9 @@ internal sealed class RunResult(LoadOptions options)
                 Line("database work per message:", string.Join(", ", efPerTurn) + string.Create(c, $"; {ServerWork.GetValueOrDefault("db_command_us") / 1000.0 / Turns.Completed:0.00} ms in database commands (wall time, EF Core diagnostics)"));
             }
 
-            if (ServerWork.TryGetValue("creatoros.sqlite.write_gate.hold", out var heldUs) && Turns.Completed > 0 && ActiveSeconds > 0)
+            if (ServerWork.TryGetValue(Server.EfCounters.HoldInstrument, out var heldUs) && Turns.Completed > 0 && ActiveSeconds > 0)
             {
-                var waitedUs = ServerWork.GetValueOrDefault("creatoros.sqlite.write_gate.wait");
+                var waitedUs = ServerWork.GetValueOrDefault(SqliteWriteGate.WaitInstrument);
                 Line("SQLite write gate:", string.Create(c, $"held {heldUs / 1000.0 / Turns.Completed:0.00} ms and waited for {waitedUs / 1000.0 / Turns.Completed:0.00} ms per message; held {heldUs / 10_000.0 / ActiveSeconds:0}% of the phase (one writer at a time, so 100% is the ceiling)"));
                 var byContext = ServerWork
                     .Where(p => p.Key.StartsWith(Server.EfCounters.HoldInstrument + "@", StringComparison.Ordinal))

@@ -12,7 +12,7 @@ namespace CreatorOS.Bench.AveryLoad.Server;
 /// </summary>
 internal sealed class EfCounters : IDisposable
 {
-    public const string HoldInstrument = "creatoros.sqlite.write_gate.hold";
+    public const string HoldInstrument = SqliteWriteGate.HoldInstrument;
     public const string SavesPrefix = "creatoros.sqlite.write_gate.saves@";
 
     private readonly MeterListener _listener = new();
@@ -56,7 +56,7 @@ internal sealed class EfCounters : IDisposable
     {
         foreach (var tag in tags)
         {
-            if (tag.Key == "context")
+            if (tag.Key == SqliteWriteGate.ContextTag)
             {
                 return tag.Value as string;
             }

@@ -28,10 +28,15 @@ namespace CreatorOS.SharedKernel.Persistence;
 public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbConnectionInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor, IDisposable
 {
     public const string MeterName = "CreatorOS.Persistence";
+    public const string WaitInstrument = "creatoros.sqlite.write_gate.wait";
+    public const string HoldInstrument = "creatoros.sqlite.write_gate.hold";
+
+    /// <summary>The tag both measurements carry: the DbContext type's name.</summary>
+    public const string ContextTag = "context";
 
     private static readonly Meter Meter = new(MeterName);
-    private static readonly Counter<long> WaitMicroseconds = Meter.CreateCounter<long>("creatoros.sqlite.write_gate.wait", "us", "Time SaveChanges calls waited for SQLite's single writer slot.");
-    private static readonly Counter<long> HoldMicroseconds = Meter.CreateCounter<long>("creatoros.sqlite.write_gate.hold", "us", "Time SaveChanges calls held SQLite's single writer slot.");
+    private static readonly Counter<long> WaitMicroseconds = Meter.CreateCounter<long>(WaitInstrument, "us", "Time SaveChanges calls waited for SQLite's single writer slot.");
+    private static readonly Counter<long> HoldMicroseconds = Meter.CreateCounter<long>(HoldInstrument, "us", "Time SaveChanges calls held SQLite's single writer slot.");
 
     private readonly WriterLane _writer = new();
     private readonly ConditionalWeakTable<DbContext, Save> _saves = [];
@@ -222,14 +227,14 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbConnectionInte
         {
             _since = Stopwatch.GetTimestamp();
             Holding = true;
-            WaitMicroseconds.Add((long)Stopwatch.GetElapsedTime(asked, _since).TotalMicroseconds, new KeyValuePair<string, object?>("context", context));
+            WaitMicroseconds.Add((long)Stopwatch.GetElapsedTime(asked, _since).TotalMicroseconds, new KeyValuePair<string, object?>(ContextTag, context));
         }
 
         public void Release(WriterLane writer)
         {
             Holding = false;
             writer.Give();
-            HoldMicroseconds.Add((long)Stopwatch.GetElapsedTime(_since).TotalMicroseconds, new KeyValuePair<string, object?>("context", context));
+            HoldMicroseconds.Add((long)Stopwatch.GetElapsedTime(_since).TotalMicroseconds, new KeyValuePair<string, object?>(ContextTag, context));
         }
     }
 }

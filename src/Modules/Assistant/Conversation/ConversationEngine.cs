@@ -126,7 +126,7 @@ internal sealed class ConversationEngine(
         {
             conversation.OnboardingComplete = true;
             conversation.OnboardingCompletedAt = now;
-            log.Track(coach, "avery_onboarding_completed", new { durationSeconds = (long)(now - conversation.CreatedAt).TotalSeconds });
+            log.Track(coach, AssistantEventNames.OnboardingCompleted, new { durationSeconds = (long)(now - conversation.CreatedAt).TotalSeconds });
             log.Db.AddIntegrationEvent(new OnboardingCompleted(Guid.CreateVersion7(now), now, coach.WorkspaceId, coach.UserId));
         }
 
@@ -192,15 +192,15 @@ internal sealed class ConversationEngine(
                     results.Add(new FunctionResultContent(call.CallId, outcome.Result));
                     changed.AddRange(outcome.Changed);
                     calls.Add(new { name = call.Name, ok = outcome.Result.Ok, summary = outcome.Result.Summary });
-                    log.Track(coach, "avery_function_executed", new { name = call.Name, ok = outcome.Result.Ok, ms = (int)elapsed.TotalMilliseconds });
+                    log.Track(coach, AssistantEventNames.FunctionExecuted, new { name = call.Name, ok = outcome.Result.Ok, ms = (int)elapsed.TotalMilliseconds });
                     if (call.Name == ToolNames.GenerateBlogPosts && outcome.Result.Data is BlogsWrittenData written)
                     {
-                        log.Track(coach, "avery_blog_generated", new { count = written.Blogs.Count });
+                        log.Track(coach, AssistantEventNames.BlogGenerated, new { count = written.Blogs.Count });
                     }
 
                     if (call.Name == ToolNames.SkipStep && outcome.Result.Ok)
                     {
-                        log.Track(coach, "avery_skip_clicked", new { phase = context.Phase.WireName() });
+                        log.Track(coach, AssistantEventNames.SkipClicked, new { phase = context.Phase.WireName() });
                     }
                 }
             }
@@ -320,15 +320,15 @@ internal sealed class ConversationEngine(
         log.Add(coach, ConversationMessage.CoachRole, stored, phase, clientMessageId: input.ClientMessageId);
         if (input.Button is not null)
         {
-            log.Track(coach, "avery_button_clicked", new { action = input.Button.Action, phase });
+            log.Track(coach, AssistantEventNames.ButtonClicked, new { action = input.Button.Action, phase });
             if (input.Button.Action == "skip")
             {
-                log.Track(coach, "avery_skip_clicked", new { phase, via = "button" });
+                log.Track(coach, AssistantEventNames.SkipClicked, new { phase, via = "button" });
             }
         }
         else
         {
-            log.Track(coach, "avery_free_text_used", new { phase, length = input.Text.Length });
+            log.Track(coach, AssistantEventNames.FreeTextUsed, new { phase, length = input.Text.Length });
         }
     }
 

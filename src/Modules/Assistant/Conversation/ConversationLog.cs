@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CreatorOS.Contracts.Assistant;
 using CreatorOS.Modules.Assistant.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,7 @@ internal sealed class ConversationLog(AssistantDbContext db, TimeProvider clock)
             UpdatedAt = now,
         };
         db.Conversations.Add(conversation);
-        Track(coach, "avery_conversation_started", new { });
+        Track(coach, AssistantEventNames.ConversationStarted, new { });
         return (conversation, true);
     }
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text;
+using CreatorOS.Contracts.Assistant;
 using CreatorOS.Modules.Assistant.Brain;
 using CreatorOS.Modules.Assistant.Conversation;
 using CreatorOS.SharedKernel.Identity;
@@ -186,7 +187,7 @@ internal sealed class AverySocket(
         {
             await using var scope = scopes.CreateAsyncScope();
             var log = scope.ServiceProvider.GetRequiredService<ConversationLog>();
-            log.Track(coach, "avery_error", new { code });
+            log.Track(coach, AssistantEventNames.Error, new { code });
             await log.SaveAsync(CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
